@@ -1,0 +1,126 @@
+/* support/flags.c: parsing and printing the ST_FLAGS table. */
+#include "support/flags.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+void st_flags_init(StFlags *f) {
+#define INIT(type, field, name, def, help) f->field = def;
+  ST_FLAGS(INIT)
+#undef INIT
+}
+
+static bool parse_int(const char *s, int64_t *out) {
+  if (!*s) return false;
+  errno = 0;
+  char *end;
+  long long v = strtoll(s, &end, 10);
+  if (errno || *end) return false;
+  *out = v;
+  return true;
+}
+
+static bool parse_size(const char *s, uint64_t *out) {
+  if (!*s || *s == '-') return false;
+  errno = 0;
+  char *end;
+  unsigned long long v = strtoull(s, &end, 10);
+  if (errno || end == s) return false;
+  uint64_t mul = 1;
+  switch (*end) {
+  case 0: break;
+  case 'k': case 'K': mul = 1024ull; end++; break;
+  case 'm': case 'M': mul = 1024ull * 1024; end++; break;
+  case 'g': case 'G': mul = 1024ull * 1024 * 1024; end++; break;
+  default: return false;
+  }
+  if (*end == 'b' || *end == 'B') end++;
+  if (*end) return false;
+  if (v > UINT64_MAX / mul) return false;
+  *out = v * mul;
+  return true;
+}
+
+StFlagParse st_flags_parse(StFlags *f, const char *arg, char *err, size_t errlen) {
+  if (strncmp(arg, "--", 2) != 0) return ST_FLAG_UNKNOWN;
+  const char *body = arg + 2;
+  const char *eq = strchr(body, '=');
+  size_t nlen = eq ? (size_t)(eq - body) : strlen(body);
+  const char *val = eq ? eq + 1 : NULL;
+  bool negated = !eq && strncmp(body, "no-", 3) == 0;
+
+#define TRY(type, field, name, def, help) \
+  if (nlen == strlen(name) && strncmp(body, name, nlen) == 0) { \
+    StFlagType t = ST_FLAG_##type; \
+    if (t == ST_FLAG_BOOL) { \
+      if (val) { \
+        if (!strcmp(val, "true") || !strcmp(val, "1")) *(bool *)(void *)&f->field = true; \
+        else if (!strcmp(val, "false") || !strcmp(val, "0")) *(bool *)(void *)&f->field = false; \
+        else { snprintf(err, errlen, "--%s takes no value (or true/false), got '%s'", name, val); return ST_FLAG_BAD_VALUE; } \
+      } else *(bool *)(void *)&f->field = true; \
+      return ST_FLAG_OK; \
+    } \
+    if (!val) { snprintf(err, errlen, "--%s needs a value: --%s=VALUE", name, name); return ST_FLAG_BAD_VALUE; } \
+    if (t == ST_FLAG_INT) { \
+      if (!parse_int(val, (int64_t *)(void *)&f->field)) { snprintf(err, errlen, "--%s wants an integer, got '%s'", name, val); return ST_FLAG_BAD_VALUE; } \
+    } else if (t == ST_FLAG_SIZE) { \
+      if (!parse_size(val, (uint64_t *)(void *)&f->field)) { snprintf(err, errlen, "--%s wants a size such as 512K, 64M or 2G, got '%s'", name, val); return ST_FLAG_BAD_VALUE; } \
+    } else { \
+      *(const char **)(void *)&f->field = val; \
+    } \
+    return ST_FLAG_OK; \
+  } \
+  if (negated && ST_FLAG_##type == ST_FLAG_BOOL && strcmp(body + 3, name) == 0) { \
+    *(bool *)(void *)&f->field = false; \
+    return ST_FLAG_OK; \
+  }
+  ST_FLAGS(TRY)
+#undef TRY
+  return ST_FLAG_UNKNOWN;
+}
+
+void st_flags_print_help(FILE *out) {
+#define HELP(type, field, name, def, help) \
+  { \
+    char lhs[64]; \
+    StFlagType t = ST_FLAG_##type; \
+    snprintf(lhs, sizeof lhs, "--%s%s", name, \
+             t == ST_FLAG_BOOL ? "" : t == ST_FLAG_INT ? "=N" : t == ST_FLAG_SIZE ? "=SIZE" : "=VALUE"); \
+    fprintf(out, "  %-28s %s\n", lhs, help); \
+  }
+  ST_FLAGS(HELP)
+#undef HELP
+}
+
+static void json_str(FILE *out, const char *s) {
+  fputc('"', out);
+  for (; *s; s++) {
+    unsigned char c = (unsigned char)*s;
+    if (c == '"' || c == '\\') fprintf(out, "\\%c", c);
+    else if (c < 0x20) fprintf(out, "\\u%04x", c);
+    else fputc(c, out);
+  }
+  fputc('"', out);
+}
+
+void st_flags_print_json(FILE *out, const StFlags *f) {
+  const char *sep = "";
+  fputc('{', out);
+#define JSON(type, field, name, def, help) \
+  fprintf(out, "%s\"%s\": ", sep, name); \
+  sep = ", "; \
+  switch (ST_FLAG_##type) { \
+  case ST_FLAG_BOOL: fputs(*(const bool *)(const void *)&f->field ? "true" : "false", out); break; \
+  case ST_FLAG_INT: fprintf(out, "%lld", (long long)*(const int64_t *)(const void *)&f->field); break; \
+  case ST_FLAG_SIZE: fprintf(out, "%llu", (unsigned long long)*(const uint64_t *)(const void *)&f->field); break; \
+  case ST_FLAG_STR: { \
+    const char *s_ = *(const char *const *)(const void *)&f->field; \
+    if (s_) json_str(out, s_); else fputs("null", out); \
+    break; \
+  } \
+  }
+  ST_FLAGS(JSON)
+#undef JSON
+  fputc('}', out);
+}

@@ -1,0 +1,59 @@
+/* support/flags.h: every engine flag, as one table (LuaJIT's JIT_PARAMDEF model).
+ *
+ * Each row: X(type, field, "cli-name", default, "help"). Types: BOOL (--name / --no-name),
+ * INT (--name=N), SIZE (--name=N[k|K|m|M|g|G]), STR (--name=TEXT; NULL default means unset).
+ * StFlags holds the parsed values; the VM keeps one copy (vm->flags) that every floor reads.
+ * Adding a flag is adding a row: parsing, --help and the env.json record come from the table.
+ * Flags handled by the CLI itself (-e, --help, --version) are not in this table.
+ */
+#ifndef ST_SUPPORT_FLAGS_H
+#define ST_SUPPORT_FLAGS_H
+
+#include "support/common.h"
+
+#include <stdio.h>
+
+#define ST_FLAGS(X) \
+  /* frontend dumps */ \
+  X(BOOL, print_tokens, "print-tokens", false, "print the token stream and exit") \
+  X(BOOL, print_ast, "print-ast", false, "print the AST as S-expressions and exit") \
+  X(BOOL, print_bytecode, "print-bytecode", false, "print the bytecode of every function and exit") \
+  /* execution */ \
+  X(BOOL, strict, "strict", false, "run the script as strict-mode code") \
+  X(INT, random_seed, "random-seed", 0, "seed for Math.random (0: seed from the clock)") \
+  X(STR, print_feedback, "print-feedback", NULL, "at exit, dump the feedback vector of functions named NAME") \
+  X(STR, stats, "stats", NULL, "write statistics as JSON to FILE at exit ('-' for stderr)") \
+  X(STR, unhandled_rejections, "unhandled-rejections", "throw", "throw | warn | none (as node)") \
+  X(BOOL, allow_natives_syntax, "allow-natives-syntax", false, "enable %Name(...) test natives") \
+  /* memory */ \
+  X(SIZE, max_heap, "max-heap", 0, "JavaScript heap limit in bytes, e.g. 64M (0: none)") \
+  X(BOOL, gc_stress, "gc-stress", false, "collect garbage at every allocation (slow; for testing)") \
+  X(INT, stack_size, "stack-size", 0, "VM register stack size in values (0: default)")
+
+typedef enum StFlagType { ST_FLAG_BOOL, ST_FLAG_INT, ST_FLAG_SIZE, ST_FLAG_STR } StFlagType;
+
+typedef struct StFlags {
+#define ST_FLAG_FIELD_BOOL(f) bool f;
+#define ST_FLAG_FIELD_INT(f) int64_t f;
+#define ST_FLAG_FIELD_SIZE(f) uint64_t f;
+#define ST_FLAG_FIELD_STR(f) const char *f;
+#define ST_FLAG_FIELD(type, field, name, def, help) ST_FLAG_FIELD_##type(field)
+  ST_FLAGS(ST_FLAG_FIELD)
+#undef ST_FLAG_FIELD
+} StFlags;
+
+void st_flags_init(StFlags *f); /* defaults */
+
+typedef enum StFlagParse {
+  ST_FLAG_OK,        /* consumed */
+  ST_FLAG_UNKNOWN,   /* not a flag of the table */
+  ST_FLAG_BAD_VALUE, /* known flag, bad value: *err says why */
+} StFlagParse;
+
+/* Parses one "--name", "--no-name" or "--name=value" argument. */
+StFlagParse st_flags_parse(StFlags *f, const char *arg, char *err, size_t errlen);
+void st_flags_print_help(FILE *out);
+/* Writes the flags as a JSON object (for --stats and result provenance). */
+void st_flags_print_json(FILE *out, const StFlags *f);
+
+#endif
