@@ -10,15 +10,15 @@
  *   0x0000 .. 0xFFF8   double (every double, NaN included: the hardware's default NaN is
  *                      0x7FF8... or 0xFFF8..., both below 0xFFF9; no other NaN is ever made)
  *   0xFFF9             int32            low 32 bits
- *   0xFFFA             misc constant    undefined=0 null=1 hole=2 uninit=3 exception=4
+ *   0xFFFA             misc constant    undefined=0 null=1 hole=2 uninit=3 exception=4 resume=5
  *   0xFFFB             boolean          0 or 1
  *   0xFFFC             StString *       low 48 bits
  *   0xFFFD             StSymbol *       low 48 bits
  *   0xFFFE             StObject *       low 48 bits (every JS object: arrays, functions ...)
  *   0xFFFF             other cell *     low 48 bits (engine-internal cells, never seen by JS)
  *
- * Invariants: a tagged pointer always points at the start of a live GC cell; `hole`, `uninit`
- * and `exception` never escape to JavaScript code (they mark array holes, the TDZ, and a
+ * Invariants: a tagged pointer always points at the start of a live GC cell; `hole`, `uninit`,
+ * `exception` and `resume` never escape to JavaScript code (they mark array holes, the TDZ, and a
  * pending exception in helper return values).
  */
 #ifndef ST_SUPPORT_NANBOX_H
@@ -49,6 +49,8 @@ typedef uint64_t StValue;
 #define ST_HOLE (ST_TAG_BITS(ST_TAG_MISC) | 2u)      /* array hole; never visible to JS */
 #define ST_UNINIT (ST_TAG_BITS(ST_TAG_MISC) | 3u)    /* let/const before initialization */
 #define ST_EXCEPTION (ST_TAG_BITS(ST_TAG_MISC) | 4u) /* "an exception is pending on the VM" */
+#define ST_RESUME (ST_TAG_BITS(ST_TAG_MISC) | 5u)    /* compiled code: "resume this frame in the
+                                                        interpreter at frame->pc" (deopt) */
 #define ST_FALSE (ST_TAG_BITS(ST_TAG_BOOL) | 0u)
 #define ST_TRUE (ST_TAG_BITS(ST_TAG_BOOL) | 1u)
 
