@@ -45,6 +45,11 @@ StObject *st_builtins_this_kind(StVM *vm, StCallInfo *ci, StCellKind kind, const
 /* Creates an Error-like object of the kind with message (not thrown). */
 StObject *st_builtins_make_error(StVM *vm, StErrorKind kind, StValue message);
 
+/* Map/Set contents for inspection (console.log): a new array [k0, v0, k1, v1, ...] for a Map
+ * (*is_map set) or [v0, v1, ...] for a Set, in insertion order. NULL with an exception pending
+ * on OOM. Implemented in lib_map.c. */
+StObject *st_lib_map_snapshot(StVM *vm, StObject *o, bool *is_map);
+
 /* Per-library initializers (realm.c calls them in this order). */
 void st_lib_function_init(StVM *vm);
 void st_lib_object_init(StVM *vm);
@@ -58,7 +63,6 @@ void st_lib_boolean_init(StVM *vm);
 void st_lib_math_init(StVM *vm);
 void st_lib_json_init(StVM *vm);
 void st_lib_map_init(StVM *vm);
-void st_lib_promise_init(StVM *vm);
 void st_lib_global_init(StVM *vm);
 
 #endif

@@ -7,6 +7,8 @@
  */
 #include "builtins/builtins.h"
 
+#include "builtins/promise.h"
+
 #include <stdlib.h>
 #include <string.h>
 

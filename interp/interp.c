@@ -19,6 +19,7 @@
  */
 #include "interp/interp.h"
 
+#include "interp/async.h"
 #include "interp/feedback.h"
 #include "interp/slowpath.h"
 #include "objects/ops.h"
@@ -80,15 +81,30 @@ static StFrame *push_frame(StVM *vm, StFrame *caller, StFunction *fn, StValue th
     }
     nf->args = st_object_value(a);
   }
+  if (p->flags & ST_PROTO_ASYNC) {
+    /* The async function's result promise exists before its body runs. */
+    StValue promise = vm->hooks.promise_new(vm);
+    if (promise == ST_EXCEPTION) {
+      vm->stack_top = base;
+      return NULL;
+    }
+    nf->aux = promise;
+    nf->flags |= ST_FRAME_ASYNC;
+  }
   return nf;
 }
 
 /* ------------------------------------------------------------------------------------------ */
 /* The loop                                                                                   */
 
-static StValue run(StVM *vm, StFrame *f);
+static StValue run(StVM *vm, StFrame *f, bool throwing);
 
-StValue st_interp_resume(StVM *vm, StFrame *f) { return run(vm, f); }
+StValue st_interp_resume(StVM *vm, StFrame *f) { return run(vm, f, false); }
+
+StValue st_interp_resume_throw(StVM *vm, StFrame *f, StValue exc) {
+  st_vm_throw(vm, exc);
+  return run(vm, f, true);
+}
 
 #ifdef STRATA_SWITCH_DISPATCH
 #define CASE(name) case ST_OP_##name
@@ -123,7 +139,7 @@ StValue st_interp_resume(StVM *vm, StFrame *f) { return run(vm, f); }
     fbv = st_feedback_get(vm, proto); \
   } while (0)
 
-static StValue run(StVM *vm, StFrame *entry) {
+static StValue run(StVM *vm, StFrame *entry, bool throwing) {
 #ifndef STRATA_SWITCH_DISPATCH
   static const void *const labels[ST_OP_COUNT] = {
 #define ST_OP_LABEL(name, fmt, fb, flags) &&L_##name,
@@ -140,6 +156,7 @@ static StValue run(StVM *vm, StFrame *entry) {
   StFrame *saved_frame = vm->frame;
   StValue ret;
   LOAD_FRAME();
+  if (throwing) goto exception;
   DISPATCH();
 
 #ifdef STRATA_SWITCH_DISPATCH
@@ -1001,11 +1018,18 @@ dispatch:
   CASE(RETUNDEF) : ret = ST_UNDEFINED; goto do_return;
   CASE(RET) : ret = r[U(1)]; goto do_return;
   do_return : {
-    if (ST_UNLIKELY(f->flags & ST_FRAME_CONSTRUCT)) {
+    if (ST_UNLIKELY(f->flags & (ST_FRAME_CONSTRUCT | ST_FRAME_ASYNC))) {
       SAVE_PC();
-      ret = st_slowpath_construct_result(vm, f, ret);
-      THROW_IF(ret == ST_EXCEPTION);
+      if (f->flags & ST_FRAME_CONSTRUCT) {
+        ret = st_slowpath_construct_result(vm, f, ret);
+        THROW_IF(ret == ST_EXCEPTION);
+      }
+      if (f->flags & ST_FRAME_ASYNC) {
+        THROW_IF(!vm->hooks.promise_resolve(vm, f->aux, ret));
+        ret = f->aux;
+      }
     }
+  pop_and_return:;
     StFrame *caller = f->caller;
     bool was_entry = (f->flags & ST_FRAME_ENTRY) != 0;
     uint16_t rr = f->ret_reg;
@@ -1184,8 +1208,11 @@ dispatch:
   }
   CASE(AWAIT) : {
     SAVE_PC();
-    st_vm_type_error(vm, "await is not supported yet");
-    goto exception;
+    THROW_IF(!st_async_suspend(vm, f, r[U(2)]));
+    /* The frame now lives in the suspended cell: pop it and hand the result promise to the
+     * caller (the first time) or back to the job runner (after a resumption). */
+    ret = f->aux;
+    goto pop_and_return;
   }
 
 #ifdef STRATA_SWITCH_DISPATCH
@@ -1211,6 +1238,18 @@ exception : {
       r[h->exc_reg] = st_vm_take_exception(vm);
       if (h->ctx_reg != ST_REG_NONE) f->ctx = r[h->ctx_reg];
       DISPATCH();
+    }
+    if (f->flags & ST_FRAME_ASYNC) {
+      /* An exception leaving an async function rejects its promise; the call itself
+       * completes normally with that promise. */
+      StValue exc = st_vm_take_exception(vm);
+      if (vm->hooks.promise_reject(vm, f->aux, exc)) {
+        pc = f->pc;
+        LOAD_FRAME();
+        ret = f->aux;
+        goto pop_and_return;
+      }
+      /* Out of memory while rejecting: that error unwinds further, as any exception. */
     }
     StFrame *caller = f->caller;
     bool was_entry = (f->flags & ST_FRAME_ENTRY) != 0;
@@ -1296,7 +1335,7 @@ StValue st_interp_call(StVM *vm, StValue fnv, StValue this_val, uint32_t argc,
         }
         vm->frame = saved;
       }
-      return run(vm, nf);
+      return run(vm, nf, false);
     }
     default: return st_slowpath_not_callable(vm, fnv, construct);
     }
@@ -1309,7 +1348,7 @@ StValue st_interp_run_script(StVM *vm, StProto *script) {
   StFrame *nf = push_frame(vm, vm->frame, fn, st_object_value(vm->global), 0, NULL, ST_UNDEFINED, 0,
                            ST_FRAME_ENTRY);
   if (!nf) return ST_EXCEPTION;
-  return run(vm, nf);
+  return run(vm, nf, false);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -1369,6 +1408,7 @@ void st_interp_init(StVM *vm) {
   vm->hooks.capture_stack = st_interp_capture_stack;
   vm->hooks.trace_proto = st_feedback_trace;
   vm->hooks.free_proto = st_feedback_free;
+  st_async_init(vm);
 }
 
 void st_interp_free(StVM *vm) {

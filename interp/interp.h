@@ -32,6 +32,9 @@ ST_MUST_CHECK StValue st_interp_run_script(StVM *vm, StProto *script);
  * runs until f returns. f must be the innermost frame on the stack. */
 ST_MUST_CHECK StValue st_interp_resume(StVM *vm, StFrame *f);
 
+/* The same, but resumes by throwing `exc` at f->pc (a rejected await). */
+ST_MUST_CHECK StValue st_interp_resume_throw(StVM *vm, StFrame *f, StValue exc);
+
 /* The JS stack trace as "    at name (file:line:col)" lines (newline-separated). */
 StString *st_interp_capture_stack(StVM *vm);
 /* The same, printed to a C stream (for uncaught errors without a stack property). */

@@ -77,6 +77,15 @@ typedef struct StVMHooks {
   StString *(*capture_stack)(StVM *vm);
   /* runtime/: enqueue a microtask (a promise job): fn(arg) on an empty stack. */
   void (*enqueue_job)(StVM *vm, StValue fn, StValue arg);
+  /* runtime/: HostPromiseRejectionTracker: a promise was rejected with no handler
+   * (handled=false), or a handler was added to a rejected one (handled=true). */
+  void (*promise_rejected)(StVM *vm, StValue promise, bool handled);
+  /* builtins/ (Promise), for async functions in the interpreter: a new pending promise;
+   * resolve/reject it; await: PromiseResolve(v) then PerformPromiseThen(on_ful, on_rej). */
+  StValue (*promise_new)(StVM *vm);
+  bool (*promise_resolve)(StVM *vm, StValue promise, StValue v);
+  bool (*promise_reject)(StVM *vm, StValue promise, StValue v);
+  bool (*await_value)(StVM *vm, StValue v, StValue on_fulfilled, StValue on_rejected);
   /* tiers/: a function's hotness budget ran out: at a call (f and pc NULL) or at the loop
    * header pc of frame f. May compile; for loops it may return an OSR entry
    * (StCompiledEntry) that takes over frame f at pc; else NULL. */
@@ -129,7 +138,8 @@ struct StVM {
   StVMHooks hooks;
   void *interp;   /* interp/ private state */
   void *tiers;    /* tiers/ private state */
-  void *runtime;  /* runtime/ private state */
+  void *runtime;  /* runtime/ private state (host.c) */
+  void *loop;     /* runtime/eventloop.c state */
   void *builtins; /* builtins/ private state */
   uint64_t random_state[2]; /* Math.random (xorshift128+) */
   uint32_t symbol_counter;

@@ -6,9 +6,14 @@
  * Exit status: 0 success; 1 uncaught exception (SyntaxError included); 2 bad usage or an
  * unreadable file; 3 out of memory.
  */
+#include "builtins/builtins.h"
 #include "frontend/ast.h"
+#include "frontend/compiler.h"
 #include "frontend/lexer.h"
 #include "frontend/parser.h"
+#include "interp/interp.h"
+#include "runtime/eventloop.h"
+#include "runtime/host.h"
 #include "support/arena.h"
 #include "support/diag.h"
 #include "support/flags.h"
@@ -85,6 +90,67 @@ static int report_diags(const StDiagList *diags, const char *filename, const cha
   return EXIT_OK;
 }
 
+/* --print-tokens / --print-ast: the frontend alone, no VM. */
+static int run_frontend_dump(const StFlags *flags, const char *src, size_t len,
+                             const char *filename, StDiagList *diags) {
+  if (flags->print_tokens) {
+    st_lexer_print_tokens(stdout, src, len, diags);
+    return report_diags(diags, filename, src, len);
+  }
+  StArena arena;
+  st_arena_init(&arena);
+  StParseOptions popt = {.filename = filename, .strict = flags->strict};
+  StNode *program = st_parser_parse_program(&arena, src, len, &popt, diags);
+  int status = report_diags(diags, filename, src, len);
+  if (status == EXIT_OK && program) st_ast_dump(stdout, program);
+  st_arena_free(&arena);
+  return status;
+}
+
+static int run_program(const StFlags *flags, const char *engine, const char *script_path,
+                       int script_argc, char **script_argv, const char *src, size_t len,
+                       const char *filename, StDiagList *diags) {
+  StVM *vm = st_vm_new(flags);
+  int base_marker;
+  st_gc_set_stack_base(vm->heap, &base_marker);
+  st_interp_init(vm);
+  st_builtins_init(vm);
+  st_host_init(vm, engine, script_path, script_argc, script_argv);
+  if (!st_eventloop_init(vm, flags->unhandled_rejections)) {
+    fprintf(stderr, "strata: --unhandled-rejections must be one of throw, strict, warn, "
+                    "warn-with-error-code, none (got '%s')\n", flags->unhandled_rejections);
+    return EXIT_USAGE;
+  }
+
+  StCompileOptions copt = {.filename = filename, .strict = flags->strict,
+                           .allow_natives_syntax = flags->allow_natives_syntax};
+  StProto *script = st_compiler_compile_script(vm, src, len, &copt, diags);
+  int status = EXIT_OK;
+  if (!script) {
+    if (st_vm_has_exception(vm)) {
+      st_host_report_uncaught(vm, st_vm_take_exception(vm));
+      status = EXIT_UNCAUGHT;
+    } else {
+      status = report_diags(diags, filename, src, len);
+    }
+  } else if (flags->print_bytecode) {
+    st_bcdump_proto(vm, stdout, script);
+  } else {
+    StValue r = st_interp_run_script(vm, script);
+    if (r == ST_EXCEPTION) {
+      st_host_report_uncaught(vm, st_vm_take_exception(vm));
+      status = EXIT_UNCAUGHT;
+    } else {
+      status = st_eventloop_run(vm);
+    }
+  }
+  fflush(stdout);
+  st_host_run_exit_hooks(vm);
+  if (status == EXIT_OK) status = st_host_exit_code(vm);
+  (void)base_marker;
+  return status;
+}
+
 int main(int argc, char **argv) {
   StFlags flags;
   st_flags_init(&flags);
@@ -125,7 +191,6 @@ int main(int argc, char **argv) {
     script_argi = i + 1;
     break;
   }
-  (void)script_argi;
   if (!code && !file) {
     usage(stderr);
     return EXIT_USAGE;
@@ -150,17 +215,11 @@ int main(int argc, char **argv) {
 
   StDiagList diags = {0};
   int status = EXIT_OK;
-  if (flags.print_tokens) {
-    st_lexer_print_tokens(stdout, src, len, &diags);
-    status = report_diags(&diags, filename, src, len);
+  if (flags.print_tokens || flags.print_ast) {
+    status = run_frontend_dump(&flags, src, len, filename, &diags);
   } else {
-    StArena arena;
-    st_arena_init(&arena);
-    StParseOptions popt = {.filename = filename, .strict = flags.strict};
-    StNode *program = st_parser_parse_program(&arena, src, len, &popt, &diags);
-    status = report_diags(&diags, filename, src, len);
-    if (status == EXIT_OK && program && flags.print_ast) st_ast_dump(stdout, program);
-    st_arena_free(&arena);
+    status = run_program(&flags, argv[0], code ? NULL : file, argc - script_argi,
+                         argv + script_argi, src, len, filename, &diags);
   }
   st_diag_free(&diags);
   free(src);
