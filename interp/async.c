@@ -1,6 +1,7 @@
 /* interp/async.c: suspension and resumption of async function frames (see async.h). */
 #include "interp/async.h"
 
+#include "frontend/bytecode.h"
 #include "interp/interp.h"
 
 #include <string.h>

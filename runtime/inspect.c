@@ -113,7 +113,7 @@ static char *quote(const char *s) {
 }
 
 static bool is_identifier(const char *s) {
-  if (!*s || !(s[0] == '_' || s[0] == '$' || (s[0] | 32) >= 'a' && (s[0] | 32) <= 'z')) return false;
+  if (!*s || !(s[0] == '_' || s[0] == '$' || ((s[0] | 32) >= 'a' && (s[0] | 32) <= 'z'))) return false;
   for (const char *p = s; *p; p++)
     if (!(*p == '_' || *p == '$' || (*p >= '0' && *p <= '9') || ((*p | 32) >= 'a' && (*p | 32) <= 'z')))
       return false;

@@ -1,0 +1,84 @@
+/* frontend/emit.h: building one function's bytecode: code buffer, registers, constants,
+ * feedback slots, jump labels, the line table and the exception handler table. The compiler
+ * (compiler*.c) drives it; it knows nothing of the AST.
+ *
+ * Invariants:
+ *  - Temporaries are allocated and freed in stack order (st_emit_temp / st_emit_free_to);
+ *    `nregs` is the high-water mark and becomes the proto's register count.
+ *  - A label is bound once; jumps to it emitted before binding are patched when it is bound.
+ *  - Every backward jump's target is a LOOPHEAD (st_emit_loop_head binds the loop label and
+ *    emits it).
+ */
+#ifndef ST_FRONTEND_EMIT_H
+#define ST_FRONTEND_EMIT_H
+
+#include "frontend/bytecode.h"
+#include "objects/function.h"
+#include "support/vec.h"
+
+typedef struct StLabel {
+  int32_t pos;              /* bound position, or -1 */
+  StVec(uint32_t) patches;  /* positions of J operands waiting for it */
+} StLabel;
+
+typedef struct StEmitter {
+  StVM *vm;
+  StVec(uint16_t) code;
+  StVec(StValue) consts;     /* kept alive: the compiler's emitters are GC roots */
+  uint32_t *const_index;     /* open addressing over consts (entry + 1; 0 empty) */
+  uint32_t const_index_mask;
+  StVec(uint8_t) fb_kinds;
+  StVec(StLineEntry) lines;
+  StVec(StHandler) handlers;
+  uint32_t nregs;            /* high-water mark */
+  uint32_t next_reg;         /* first free register */
+  uint32_t cur_line, cur_col;
+  bool failed;               /* a limit was exceeded (registers, constants): see error */
+  char error[160];
+  struct StEmitter *outer;   /* enclosing function's emitter (GC rooting chain) */
+} StEmitter;
+
+void st_emit_init(StEmitter *e, StVM *vm, uint32_t first_free_reg);
+void st_emit_free(StEmitter *e);
+
+/* Registers. */
+uint32_t st_emit_temp(StEmitter *e);             /* one fresh temporary */
+uint32_t st_emit_temps(StEmitter *e, uint32_t n);/* n consecutive; returns the first */
+void st_emit_free_to(StEmitter *e, uint32_t reg);/* frees every register >= reg */
+/* Reserves a register permanently (a local variable). */
+uint32_t st_emit_local(StEmitter *e);
+
+/* Constants (deduplicated: numbers by bits, strings by identity of interned strings). */
+uint32_t st_emit_const(StEmitter *e, StValue v);
+uint32_t st_emit_feedback(StEmitter *e, StFeedbackKind kind);
+
+/* Source position for the instructions that follow (recorded lazily in the line table). */
+void st_emit_position(StEmitter *e, uint32_t line, uint32_t col);
+
+/* Emits an instruction: op followed by its operands given as int32 values in format order
+ * (I and J take one int32 each; the emitter splits them into two units). Returns its pc. */
+uint32_t st_emit_op(StEmitter *e, StOpcode op, ...);
+ST_INLINE uint32_t st_emit_pc(const StEmitter *e) { return (uint32_t)e->code.len; }
+
+/* Labels and jumps. */
+void st_emit_label_init(StLabel *l);
+void st_emit_label_free(StLabel *l);
+void st_emit_bind(StEmitter *e, StLabel *l);
+/* A jump instruction whose J operand (the last J in its format) targets label l. The other
+ * operands come first, as for st_emit_op, without the J. */
+uint32_t st_emit_jump(StEmitter *e, StLabel *l, StOpcode op, ...);
+/* Binds l here and emits LOOPHEAD. */
+void st_emit_loop_head(StEmitter *e, StLabel *l);
+
+/* Exception handler entries, innermost first: call when a try region's end is known. */
+void st_emit_handler(StEmitter *e, uint32_t start, uint32_t end, uint32_t handler,
+                     uint32_t exc_reg, uint32_t ctx_reg);
+
+/* Moves the finished code into proto p (code, consts, lines, handlers, feedback kinds,
+ * register count). */
+bool st_emit_finish(StEmitter *e, StProto *p);
+
+/* GC: the constants of every emitter in the chain are roots while compiling. */
+void st_emit_trace(StHeap *h, StEmitter *e);
+
+#endif
