@@ -1,0 +1,105 @@
+/* tiers/deopt.h: deoptimization (ARCHITECTURE.md, contract 6).
+ *
+ * When compiled code leaves through an exit, it has stored the exit snapshot's live values
+ * (boxed StValues) into vm->deopt_buffer in entry order, and calls st_deopt_exit. That
+ * function rebuilds the interpreter state from the code's compact deopt table:
+ *
+ *  - the outermost frame is the compiled function's own frame (it has the interpreter layout
+ *    already): the snapshot's entries are written into its registers and its pc set;
+ *  - each inlined level gets a new interpreter frame pushed on the VM stack, linked to the
+ *    frame below as if the call had happened in the interpreter (the caller's pc is the call
+ *    instruction, the callee's ret_reg its destination);
+ *  - vm->frame becomes the innermost frame; the exit is counted (per exit, per code, with its
+ *    reason in --trace-deopt and --stats), and st_deopt_exit returns ST_RESUME. Whoever entered
+ *    the compiled code then continues in the interpreter at vm->frame.
+ *
+ * An exit taken because a runtime call threw (the snapshot's `exception` flag) leaves the
+ * exception pending: the interpreter resumes by unwinding from the rebuilt state, so handlers
+ * in any inlined frame run. Such exits are not counted against the code.
+ *
+ * Lazy deopt: invalidating code (a broken dependency: a prototype or global changed) sets
+ * code->invalid; compiled code checks the flag after every call that can run JS and leaves
+ * through an exit there. The code is released once no frame can be running it.
+ */
+#ifndef ST_TIERS_DEOPT_H
+#define ST_TIERS_DEOPT_H
+
+#include "tiers/tier.h"
+
+/* X(NAME, "description") */
+#define ST_DEOPT_REASONS(X) \
+  X(NONE, "none") \
+  X(NOT_INT32, "not an int32") \
+  X(NOT_NUMBER, "not a number") \
+  X(WRONG_TYPE, "unexpected type") \
+  X(OVERFLOW, "int32 overflow") \
+  X(MINUS_ZERO, "-0 result") \
+  X(DIV_INEXACT, "division result not an int32") \
+  X(WRONG_SHAPE, "wrong shape") \
+  X(WRONG_TARGET, "wrong call target") \
+  X(OUT_OF_BOUNDS, "index out of bounds") \
+  X(HOLE, "array hole") \
+  X(ELEMENTS_KIND, "wrong elements kind") \
+  X(PROTO_CHANGED, "prototype chain changed") \
+  X(NOT_EXTENSIBLE, "object not extensible") \
+  X(BRANCH, "branch never taken before") \
+  X(EXCEPTION, "exception thrown") \
+  X(INVALIDATED, "code invalidated (lazy)") \
+  X(FORCED, "forced (--deopt-every / %DeoptimizeNow)") \
+  X(UNSUPPORTED, "operation left to the interpreter")
+
+typedef enum StDeoptReason {
+#define ST_DEOPT_ENUM(name, desc) ST_DEOPT_##name,
+  ST_DEOPT_REASONS(ST_DEOPT_ENUM)
+#undef ST_DEOPT_ENUM
+  ST_DEOPT_COUNT
+} StDeoptReason;
+
+const char *st_deopt_reason_name(StDeoptReason r);
+
+/* The compact tables (in the spirit of LuaJIT's snapshots): per exit, a run of frames; per
+ * frame, a run of entries; an entry says which register receives which buffer slot. */
+typedef struct StDeoptEntry {
+  uint16_t reg;
+  uint16_t slot;  /* index into the deopt buffer */
+} StDeoptEntry;
+
+typedef struct StDeoptFrame {
+  StProto *proto;
+  StValue callee;      /* inlined frames: the closure (a constant) or ST_HOLE: from `callee_slot` */
+  uint32_t pc;         /* bytecode offset to resume at (outer frames: the call instruction) */
+  uint32_t first_entry, nentries;
+  uint16_t ret_reg, argc;
+  int32_t this_slot;   /* inlined frames: buffer slot of `this`, -1 for undefined */
+  int32_t callee_slot; /* inlined frames: buffer slot of the callee when not constant, else -1 */
+} StDeoptFrame;
+
+typedef struct StDeoptExit {
+  uint32_t first_frame, nframes;
+  uint16_t reason;     /* StDeoptReason */
+  bool exception;
+  uint32_t count;      /* times taken */
+} StDeoptExit;
+
+typedef struct StDeoptInfo {
+  StDeoptExit *exits;
+  uint32_t nexits;
+  StDeoptFrame *frames;
+  uint32_t nframes;
+  StDeoptEntry *entries;
+  uint32_t nentries;
+  uint32_t max_slots;  /* deopt buffer size needed */
+} StDeoptInfo;
+
+/* Called by compiled code at an exit (helper ST_HELPER_DEOPT). */
+StValue st_deopt_exit(StVM *vm, StFrame *frame, StCode *code, uint32_t exit_id);
+/* Marks code invalid (lazy deopt) and unhooks it from its proto. */
+void st_deopt_invalidate(StVM *vm, StCode *code, const char *why);
+/* The VM's deopt buffer, grown to at least n slots. */
+StValue *st_deopt_buffer(StVM *vm, uint32_t n);
+
+void st_deopt_info_free(StDeoptInfo *d);
+/* GC: constants held by the deopt tables (callee closures). */
+void st_deopt_info_trace(StHeap *h, const StDeoptInfo *d);
+
+#endif

@@ -1,0 +1,118 @@
+/* tiers/tier.h: the tier interface (ARCHITECTURE.md, contract 4) and the tier manager.
+ *
+ * A tier is a table of function pointers. Adding a tier is adding one StTier and registering
+ * it in tiers/tier.c's table. The manager owns the policy: the chain of tiers and their
+ * thresholds come from --tiers, e.g.
+ *
+ *     --tiers=interp                        interpreter only
+ *     --tiers=llvm                          interpreter, then llvm at its default threshold
+ *     --tiers=interp,baseline@100,llvm@5000 explicit thresholds
+ *
+ * A threshold counts calls plus loop back-edges of one function. --eager compiles every
+ * function for the top tier of the chain when it is first called (see st_tier_on_first_call).
+ *
+ * Compiling is allowed to fail: compile() returns NULL and names an abort reason (one table,
+ * ST_ABORT_REASONS). The manager logs it, counts it, and the function stays where it was; after
+ * ST_TIER_MAX_ABORTS aborts, or ST_TIER_MAX_DEOPTS deopts, a function is blacklisted for that
+ * tier (speculative tiers first recompile without the failing speculation).
+ */
+#ifndef ST_TIERS_TIER_H
+#define ST_TIERS_TIER_H
+
+#include "interp/interp.h"
+#include "profiler/prof.h"
+
+/* X(NAME, "message") */
+#define ST_ABORT_REASONS(X) \
+  X(NONE, "no abort") \
+  X(NOT_BUILT, "tier not built into this binary") \
+  X(BACKEND_UNAVAILABLE, "backend could not be loaded") \
+  X(BACKEND_ERROR, "backend reported an error") \
+  X(TOO_LARGE, "function too large for this tier") \
+  X(UNSUPPORTED_OP, "bytecode not supported by this tier") \
+  X(ASYNC, "async functions stay in the interpreter") \
+  X(TRY_CATCH, "exception handlers not supported by this tier") \
+  X(TOO_MANY_SNAPSHOTS, "too many deopt snapshots") \
+  X(TOO_MANY_DEOPTS, "deoptimized too often") \
+  X(BLACKLISTED, "function is blacklisted for this tier") \
+  X(DENIED, "function denied by --tier-filter") \
+  X(NO_FEEDBACK, "no type feedback yet") \
+  X(INLINE_DEPTH, "inlining too deep") \
+  X(VERIFY_FAILED, "IR verifier failed") \
+  X(OUT_OF_MEMORY, "out of memory while compiling")
+
+typedef enum StAbort {
+#define ST_ABORT_ENUM(name, msg) ST_ABORT_##name,
+  ST_ABORT_REASONS(ST_ABORT_ENUM)
+#undef ST_ABORT_ENUM
+  ST_ABORT_COUNT
+} StAbort;
+
+const char *st_tier_abort_message(StAbort a);
+
+/* Compiled code of one function by one tier. Owned by the tier manager. */
+typedef struct StCode StCode;
+typedef struct StTier StTier;
+
+struct StCode {
+  const StTier *tier;
+  StProto *proto;
+  StCompiledEntry entry;    /* call entry: runs the function from its first instruction */
+  void *backend;            /* backend's handle (resource tracker, dlopen handle ...) */
+  size_t code_size;
+  void *deopt_info;         /* tiers/deopt.h: snapshots of this code (speculative tiers) */
+  struct StOsrEntry {
+    uint32_t pc;            /* loop header (LOOPHEAD) bytecode offset */
+    StCompiledEntry entry;
+  } *osr;                   /* OSR entries, or NULL */
+  uint32_t nosr;
+  uint32_t deopts;          /* exits taken from this code */
+  bool invalid;             /* invalidated: frames still running it deopt lazily */
+  StCode *next_dead;        /* invalidated code awaiting release */
+};
+
+struct StTier {
+  const char *name;
+  int level;          /* 1 baseline, 2 mid, 3 llvm, 4 gccjit (interp is 0) */
+  bool speculative;   /* uses feedback, guards and deopt */
+  uint32_t default_threshold;
+  /* Whether the tier can run here; *why names the reason when not. */
+  bool (*available)(StVM *vm, const char **why);
+  /* Compiles p (osr_pc: UINT32_MAX for a normal compile, else the loop header to enter at).
+   * Returns code, or NULL with *abort set. rec receives timings and sizes. */
+  StCode *(*compile)(StVM *vm, StProto *p, uint32_t osr_pc, StAbort *abort, StCompileRecord *rec);
+  void (*release)(StVM *vm, StCode *code);
+};
+
+/* One entry of the chain: a tier (NULL for the interpreter) and its threshold. */
+typedef struct StTierStep {
+  const StTier *tier;
+  uint32_t threshold;
+} StTierStep;
+
+#define ST_TIER_MAX_CHAIN 6
+#define ST_TIER_MAX_ABORTS 3
+#define ST_TIER_MAX_DEOPTS 8
+
+/* Parses a --tiers value into steps; false with a message in err. */
+bool st_tier_parse_chain(const char *spec, StTierStep *steps, int *nsteps, char *err,
+                         size_t errlen);
+/* The usage text listing valid --tiers forms and tier names. */
+const char *st_tier_usage(void);
+
+/* Sets up the manager (registers vm->hooks.hot, profiler); chain from --tiers. */
+bool st_tier_init(StVM *vm, const char *spec, bool eager, char *err, size_t errlen);
+void st_tier_free(StVM *vm);
+StProf *st_tier_prof(StVM *vm);
+
+/* The tier name the function runs in now ("interp", "baseline", ...). */
+const char *st_tier_current_name(StVM *vm, StProto *p);
+/* Natives for tests. */
+void st_tier_optimize_next_call(StVM *vm, StProto *p);
+void st_tier_never_optimize(StVM *vm, StProto *p);
+void st_tier_deoptimize_now(StVM *vm);
+
+/* All registered tiers (including ones not built), for --help and --tiers parsing. */
+const StTier *st_tier_find(const char *name);
+
+#endif
