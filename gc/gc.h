@@ -19,13 +19,30 @@
  *
  * Every cell starts with StCell. The upper floors register, per cell kind, a trace function
  * (report each child with st_gc_mark_value / st_gc_mark_cell) and optionally a finalizer
- * (free malloc'd side storage; must not allocate or touch other cells).
+ * (free malloc'd side storage; must not allocate or touch other cells; it may call
+ * st_gc_external with a negative delta).
+ *
+ * Allocation invariants: every cell is 16-byte aligned and its size a multiple of 16; a cell
+ * handed out is zeroed except for `kind` (and GC-owned `gcbits`); kind 0 marks a free cell, so
+ * a conservative pointer to a free cell keeps nothing alive. Cells never move.
+ *
+ * Scheduling: a collection runs when the bytes allocated since the last one (cells plus
+ * positive st_gc_external deltas) pass max(4 MiB, the live heap), i.e. the heap may double
+ * between collections; before every allocation in stress mode; and when an allocation would
+ * pass the heap limit. The counted size of a cell is its size-class size; the limit is on
+ * those bytes plus external bytes, not on the process RSS (block headers and free cells are
+ * not counted).
+ *
+ * Thread safety: none. One mutator thread owns the heap; the JIT's background thread must not
+ * allocate cells or mark.
  */
 #ifndef ST_GC_GC_H
 #define ST_GC_GC_H
 
 #include "support/common.h"
 #include "support/nanbox.h"
+
+#include <string.h>
 
 typedef struct StHeap StHeap;
 
@@ -53,7 +70,35 @@ typedef struct StGcStats {
   uint64_t bytes_in_use;          /* now: live after last GC + allocated since */
   uint64_t pause_ns_total, pause_ns_max;
   uint64_t heap_limit;            /* 0 = none */
+  /* Extensions (h3): */
+  uint64_t bytes_freed_total;     /* by sweeps and negative external deltas */
+  uint64_t bytes_marked_total;    /* sum over collections of the live cell bytes found */
+  uint64_t mark_ns_total, sweep_ns_total;
+  uint64_t failed_allocations;    /* st_gc_alloc calls that returned NULL */
+  uint64_t collections_by_reason[4]; /* indexed by StGcReason */
 } StGcStats;
+
+/* Size classes (heap.c): every multiple of 16 up to 256 bytes, then 8 classes per doubling
+ * (288, 320, ..., 512, 576, ..., 2048), so rounding wastes at most 1/9 of a cell above 256
+ * bytes. Cells larger than ST_GC_SMALL_MAX come from malloc one by one. */
+enum { ST_GC_SMALL_MAX = 2048, ST_GC_NCLASSES = 40 };
+
+/* A free small cell: kind 0, then the free-list link. */
+typedef struct StGcFree {
+  StCell hdr;
+  struct StGcFree *next;
+} StGcFree;
+
+/* The allocator state that the inline fast path of st_gc_alloc reads. StHeap begins with it;
+ * nothing outside gc/ may touch it. `budget` is how many bytes the fast path may still hand out
+ * before the slow path must run (to collect, to check the heap limit, or to inject a failure):
+ * it is 0 in stress mode, so every allocation takes the slow path there. */
+typedef struct StGcFast {
+  int64_t budget;
+  StGcFree *free[ST_GC_NCLASSES];                  /* per size class, address order per block */
+  uint16_t class_size[ST_GC_NCLASSES];             /* bytes */
+  uint8_t class_of[ST_GC_SMALL_MAX / 16 + 1];      /* index: ceil(size / 16) */
+} StGcFast;
 
 StHeap *st_gc_new(void);
 void st_gc_free(StHeap *h); /* finalizes every cell, returns all memory */
@@ -64,25 +109,62 @@ void st_gc_add_root_tracer(StHeap *h, StGcRootsFn fn, void *ud);
 void st_gc_add_weak_callback(StHeap *h, StGcWeakFn fn, void *ud);
 
 /* The conservative scan covers the C stack from the caller of st_gc_collect up to this
- * address; set it once near the top of main (the address of a local there). */
+ * address; set it once near the top of main (the address of a local there). Until it is set
+ * (or after setting NULL), the scan runs up to the top of the current thread's stack as the
+ * C library reports it. */
 void st_gc_set_stack_base(StHeap *h, void *base);
+/* Turns the conservative C-stack scan off (on by default). Only for tests and embedders that
+ * root every cell precisely: with it off, a cell held only by a C local is freed. */
+void st_gc_set_stack_scan(StHeap *h, bool on);
 
-/* Allocates a zeroed cell of `size` bytes (header included) with the given kind. Returns NULL
- * only when the heap limit is exceeded even after a full collection; see st_gc_set_limit. */
-ST_MUST_CHECK void *st_gc_alloc(StHeap *h, uint8_t kind, size_t size);
+/* Allocates a zeroed cell of `size` bytes (header included, >= 8) with the given kind. Returns
+ * NULL only when the heap limit is exceeded even after a full collection (see st_gc_set_limit),
+ * when the OS refuses memory, or when a failure was injected (st_gc_fail_after); the exhausted
+ * flag is then set. May collect first, so every cell the caller still needs must be reachable
+ * from a root: a local on the C stack is (conservative scan).
+ *
+ * The fast path pops the size class's free list; everything else (collection, limit, a new
+ * block, large cells) is in st_gc_alloc_slow. */
+void *st_gc_alloc_slow(StHeap *h, uint8_t kind, size_t size);
+
+ST_MUST_CHECK static inline void *st_gc_alloc(StHeap *h, uint8_t kind, size_t size) {
+  ST_ASSERT(kind != ST_GC_KIND_FREE && size >= sizeof(StCell), "bad cell request");
+  StGcFast *f = (StGcFast *)(void *)h; /* StHeap's first member */
+  if (ST_LIKELY(size <= ST_GC_SMALL_MAX)) {
+    unsigned ci = f->class_of[(size + 15) >> 4];
+    StGcFree *cell = f->free[ci];
+    int64_t csz = f->class_size[ci];
+    if (ST_LIKELY(cell != NULL && f->budget >= csz)) {
+      f->free[ci] = cell->next;
+      f->budget -= csz;
+      memset(cell, 0, (size_t)csz);
+      cell->hdr.kind = kind;
+      return cell;
+    }
+  }
+  return st_gc_alloc_slow(h, kind, size);
+}
 
 /* Memory a cell owns outside the heap (from malloc), counted toward GC pressure and the limit.
  * Report growth with a positive delta and release with a negative one. */
 void st_gc_external(StHeap *h, int64_t delta);
 
 /* Limit in bytes (0: none). When exceeded, st_gc_alloc collects; if still over, it returns NULL
- * and sets the "exhausted" flag, which the engine turns into a RangeError. */
+ * and sets the "exhausted" flag, which the engine turns into a RangeError.
+ * Emergency reserve: while the exhausted flag is set, the limit is raised by 1 MiB
+ * (ST_GC_EMERGENCY_BYTES), so that the engine can allocate the RangeError and its message;
+ * the engine clears the flag (st_gc_clear_exhausted) once the error is raised, which takes the
+ * reserve away again. */
 void st_gc_set_limit(StHeap *h, uint64_t bytes);
 bool st_gc_exhausted(StHeap *h);
 void st_gc_clear_exhausted(StHeap *h);
 
 /* --gc-stress: collect before every allocation. */
 void st_gc_set_stress(StHeap *h, bool on);
+
+/* Failure injection (tests): the nth allocation from now (1 = the next one) returns NULL and
+ * sets the exhausted flag, as if the heap limit had been hit; 0 disarms. */
+void st_gc_fail_after(StHeap *h, uint64_t nth);
 
 typedef enum StGcReason { ST_GC_REASON_ALLOC, ST_GC_REASON_STRESS, ST_GC_REASON_LIMIT,
                           ST_GC_REASON_REQUEST } StGcReason;
@@ -110,5 +192,28 @@ static inline void st_gc_write_barrier(StHeap *h, StCell *obj, StValue v) {
 
 const StGcStats *st_gc_stats(StHeap *h);
 size_t st_gc_cell_size(StHeap *h, const StCell *c); /* usable size of a live cell */
+
+/* Debugging aids. st_gc_verify checks the heap's invariants (block headers, the block set,
+ * free lists: every entry a free cell of the right class, no cycles, as many entries as free
+ * cells; no stray mark bits; large-cell table sorted and flagged; byte accounting), and in
+ * STRATA_ASSERT builds that free cells still hold the poison pattern (a write after free). It
+ * prints the first problems to stderr and returns false if there are any. O(heap). */
+bool st_gc_verify(StHeap *h);
+/* Verify before and after every collection (slow; for --gc-verify style debugging). */
+void st_gc_set_verify(StHeap *h, bool on);
+
+typedef struct StGcHeapInfo {
+  size_t blocks;          /* blocks holding cells */
+  size_t reserve_blocks;  /* empty blocks kept for reuse */
+  size_t blocks_mapped;   /* total blocks mmap'd so far (monotonic) */
+  size_t blocks_unmapped; /* total blocks returned to the OS (monotonic) */
+  size_t large_cells;
+  size_t free_cells;      /* small cells on free lists */
+} StGcHeapInfo;
+void st_gc_heap_info(StHeap *h, StGcHeapInfo *out);
+
+/* In STRATA_ASSERT builds a swept cell is filled with this byte (except its header kind = 0
+ * and the free-list link), so a use after free reads an implausible value. */
+enum { ST_GC_POISON = 0xDB };
 
 #endif

@@ -106,6 +106,8 @@ bool st_string_equals_cstr(StVM *vm, StString *s, const char *c);
 StString *st_string_intern(StVM *vm, StString *s);            /* the canonical copy */
 StString *st_string_intern_cstr(StVM *vm, const char *s);     /* from UTF-8 */
 StString *st_string_intern_utf16(StVM *vm, const uint16_t *p, size_t n);
+/* The number of strings in the intern table (for tests of its weakness, and --stats). */
+size_t st_string_intern_count(StVM *vm);
 /* Whether s is a canonical array index ("0".."4294967294", no leading zeros, no sign); the
  * index in *out. Cached in the string's flags. */
 bool st_string_as_index(StVM *vm, StString *s, uint32_t *out);
