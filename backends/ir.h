@@ -239,6 +239,7 @@ typedef struct StIrFunc {
   StVec(StIrSnapFrame) snap_frames;
   StVec(StIrSnapEntry) snap_entries;
   void *proto;               /* the StProto compiled */
+  void *code;                /* the StCode being built (passed to the DEOPT helper) */
   uint32_t osr_pc;           /* UINT32_MAX: normal entry; else the loop header entered */
   const char *name;          /* for dumps */
   char error[160];           /* an internal error (builder/verifier) */

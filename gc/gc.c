@@ -112,6 +112,16 @@ static void *fail_alloc(StHeap *h) {
   return NULL;
 }
 
+/* Memory for one cell, not yet accounted; NULL when the OS refuses a block or malloc fails. */
+static StCell *take_cell(StHeap *h, bool small, unsigned cls, size_t csz) {
+  if (!small) return st_heap_alloc_large(h, csz); /* zeroed, gcbits = large */
+  if (!h->fast.free[cls] && !st_heap_refill(h, cls)) return NULL;
+  StGcFree *f = h->fast.free[cls];
+  h->fast.free[cls] = f->next;
+  memset(f, 0, csz);
+  return &f->hdr;
+}
+
 void *st_gc_alloc_slow(StHeap *h, uint8_t kind, size_t size) {
   ST_CHECK(!h->collecting, "allocation during a collection (from a finalizer or weak callback?)");
   ST_ASSERT(kind < ST_GC_MAX_KINDS && h->kinds[kind].registered,
@@ -120,8 +130,8 @@ void *st_gc_alloc_slow(StHeap *h, uint8_t kind, size_t size) {
   fold(h);
   if (size > SIZE_MAX / 2) return fail_alloc(h);
   bool small = size <= ST_GC_SMALL_MAX;
-  unsigned cls = small ? h->fast.class_of[(size + 15) >> 4] : 0;
-  uint64_t csz = small ? h->fast.class_size[cls] : (size + 15) & ~(size_t)15;
+  unsigned cls = small ? st_gc_class_of(size) : 0;
+  uint64_t csz = small ? st_gc_class_size(cls) : (size + 15) & ~(size_t)15;
 
   if (h->fail_countdown && --h->fail_countdown == 0) return fail_alloc(h);
   bool collected = false;
@@ -139,17 +149,13 @@ void *st_gc_alloc_slow(StHeap *h, uint8_t kind, size_t size) {
     if (h->in_use + csz > effective_limit(h)) return fail_alloc(h);
   }
 
-  StCell *c;
-  if (small) {
-    if (!h->fast.free[cls] && !st_heap_refill(h, cls)) return fail_alloc(h);
-    StGcFree *f = h->fast.free[cls];
-    h->fast.free[cls] = f->next;
-    memset(f, 0, csz);
-    c = &f->hdr;
-  } else {
-    c = st_heap_alloc_large(h, csz); /* zeroed, gcbits = large */
-    if (!c) return fail_alloc(h);
+  StCell *c = take_cell(h, small, cls, csz);
+  if (!c && !collected && h->defer == 0) {
+    /* Out of OS memory: what a collection frees may be enough. */
+    st_gc_collect(h, ST_GC_REASON_LIMIT);
+    c = take_cell(h, small, cls, csz);
   }
+  if (!c) return fail_alloc(h);
   c->kind = kind;
   h->allocated_since += csz;
   h->in_use += csz;
@@ -265,7 +271,13 @@ bool st_gc_is_marked(StHeap *h, const StCell *c) {
 /* ------------------------------------------------------------------------------------------ */
 /* Collection */
 
+const char *st_gc_reason_name(StGcReason why) {
+  static const char *const names[ST_GC_NREASONS] = {"alloc", "stress", "limit", "request"};
+  return (unsigned)why < ST_GC_NREASONS ? names[why] : "?";
+}
+
 void st_gc_collect(StHeap *h, StGcReason why) {
+  ST_ASSERT((unsigned)why < ST_GC_NREASONS, "bad collection reason %d", (int)why);
   if (h->defer > 0) {
     /* Runs at the first allocation after the last st_gc_undefer. */
     fold(h);
@@ -273,7 +285,8 @@ void st_gc_collect(StHeap *h, StGcReason why) {
     recompute_budget(h);
     return;
   }
-  ST_CHECK(!h->collecting, "st_gc_collect during a collection (from a finalizer or weak callback?)");
+  ST_CHECK(!h->collecting,
+           "st_gc_collect during a collection (from a finalizer or weak callback?)");
   uint64_t t0 = st_common_now_ns();
   fold(h);
   if (h->verify_each) ST_CHECK(st_heap_verify(h), "heap corrupt before a collection");

@@ -49,7 +49,7 @@ typedef struct StHeap StHeap;
 /* 8-byte header at the start of every cell. `kind` 0 means "free" and is reserved by the GC. */
 typedef struct StCell {
   uint8_t kind;   /* cell kind, registered with st_gc_register_kind */
-  uint8_t gcbits; /* owned by the GC */
+  uint8_t gcbits; /* owned by the GC (it says "large cell"): never copy a header between cells */
   uint16_t flags; /* owned by the kind */
   uint32_t aux;   /* owned by the kind (e.g. a length) */
 } StCell;
@@ -75,13 +75,28 @@ typedef struct StGcStats {
   uint64_t bytes_marked_total;    /* sum over collections of the live cell bytes found */
   uint64_t mark_ns_total, sweep_ns_total;
   uint64_t failed_allocations;    /* st_gc_alloc calls that returned NULL */
-  uint64_t collections_by_reason[4]; /* indexed by StGcReason */
+  uint64_t collections_by_reason[4]; /* indexed by StGcReason (ST_GC_NREASONS) */
 } StGcStats;
 
-/* Size classes (heap.c): every multiple of 16 up to 256 bytes, then 8 classes per doubling
- * (288, 320, ..., 512, 576, ..., 2048), so rounding wastes at most 1/9 of a cell above 256
- * bytes. Cells larger than ST_GC_SMALL_MAX come from malloc one by one. */
+/* Size classes: every multiple of 16 up to 256 bytes (classes 0..15), then 8 classes per
+ * doubling (288, 320, ..., 512, 576, ..., 2048), so rounding wastes at most 1/9 of a cell
+ * above 256 bytes. Cells larger than ST_GC_SMALL_MAX come from malloc one by one.
+ * The mapping is arithmetic rather than a table so that, for a constant size, the compiler
+ * folds the class and its size, and the zeroing memset becomes a few stores. */
 enum { ST_GC_SMALL_MAX = 2048, ST_GC_NCLASSES = 40 };
+
+/* The class of a small size (16 <= ... : sizes 1..16 share class 0). */
+static inline unsigned st_gc_class_of(size_t size) {
+  if (size <= 256) return size ? (unsigned)((size - 1) >> 4) : 0;
+  unsigned b = 63u - (unsigned)__builtin_clzll((unsigned long long)(size - 1)); /* 8..10 */
+  return 16u + (b - 8u) * 8u + (unsigned)(((size - 1) - ((size_t)1 << b)) >> (b - 3u));
+}
+
+static inline size_t st_gc_class_size(unsigned cls) {
+  if (cls < 16) return (size_t)(cls + 1) * 16;
+  unsigned k = cls - 16, b = 8 + k / 8;
+  return ((size_t)1 << b) + ((size_t)(k % 8 + 1) << (b - 3));
+}
 
 /* A free small cell: kind 0, then the free-list link. */
 typedef struct StGcFree {
@@ -95,9 +110,7 @@ typedef struct StGcFree {
  * it is 0 in stress mode, so every allocation takes the slow path there. */
 typedef struct StGcFast {
   int64_t budget;
-  StGcFree *free[ST_GC_NCLASSES];                  /* per size class, address order per block */
-  uint16_t class_size[ST_GC_NCLASSES];             /* bytes */
-  uint8_t class_of[ST_GC_SMALL_MAX / 16 + 1];      /* index: ceil(size / 16) */
+  StGcFree *free[ST_GC_NCLASSES]; /* per size class, address order within each block */
 } StGcFast;
 
 StHeap *st_gc_new(void);
@@ -131,13 +144,13 @@ ST_MUST_CHECK static inline void *st_gc_alloc(StHeap *h, uint8_t kind, size_t si
   ST_ASSERT(kind != ST_GC_KIND_FREE && size >= sizeof(StCell), "bad cell request");
   StGcFast *f = (StGcFast *)(void *)h; /* StHeap's first member */
   if (ST_LIKELY(size <= ST_GC_SMALL_MAX)) {
-    unsigned ci = f->class_of[(size + 15) >> 4];
+    unsigned ci = st_gc_class_of(size);
+    size_t csz = st_gc_class_size(ci);
     StGcFree *cell = f->free[ci];
-    int64_t csz = f->class_size[ci];
-    if (ST_LIKELY(cell != NULL && f->budget >= csz)) {
+    if (ST_LIKELY(cell != NULL && f->budget >= (int64_t)csz)) {
       f->free[ci] = cell->next;
-      f->budget -= csz;
-      memset(cell, 0, (size_t)csz);
+      f->budget -= (int64_t)csz;
+      memset(cell, 0, csz);
       cell->hdr.kind = kind;
       return cell;
     }
@@ -168,9 +181,12 @@ void st_gc_fail_after(StHeap *h, uint64_t nth);
 
 typedef enum StGcReason { ST_GC_REASON_ALLOC, ST_GC_REASON_STRESS, ST_GC_REASON_LIMIT,
                           ST_GC_REASON_REQUEST } StGcReason;
+enum { ST_GC_NREASONS = 4 };
+const char *st_gc_reason_name(StGcReason why); /* "alloc", "stress", "limit", "request" */
 void st_gc_collect(StHeap *h, StGcReason why);
 /* Collections are deferred while > 0 (e.g. while a cell is half-built in a way its tracer
- * cannot handle). Keep such windows tiny. */
+ * cannot handle). Keep such windows tiny. A collection asked for while deferred (explicitly or
+ * by the allocator) runs at the first allocation after the last st_gc_undefer. */
 void st_gc_defer(StHeap *h);
 void st_gc_undefer(StHeap *h);
 

@@ -57,7 +57,8 @@ static inline void consider(StHeap *h, uintptr_t w) {
 
 ST_NO_ASAN void st_roots_scan_range(StHeap *h, const void *start, const void *end) {
   uintptr_t s = ((uintptr_t)start + 7) & ~(uintptr_t)7;
-  const uintptr_t *p = (const uintptr_t *)s, *e = (const uintptr_t *)((uintptr_t)end & ~(uintptr_t)7);
+  const uintptr_t *p = (const uintptr_t *)s;
+  const uintptr_t *e = (const uintptr_t *)((uintptr_t)end & ~(uintptr_t)7);
 #ifdef ST_GC_HAVE_VALGRIND
   if (RUNNING_ON_VALGRIND) {
     for (; p < e; p++) {

@@ -147,7 +147,7 @@ StString *st_string_from_int(StVM *vm, int32_t i) {
 StString *st_string_from_double(StVM *vm, double d) {
   if (d >= -2147483648.0 && d <= 2147483647.0) {
     int32_t i = (int32_t)d;
-    if ((double)i == d && (i != 0 || !signbit(d))) return st_string_from_int(vm, i);
+    if ((double)i == d) return st_string_from_int(vm, i); /* -0 too: it prints as "0" */
   }
   char buf[ST_NUMCONV_BUF_SIZE];
   int n = st_numconv_to_string(d, buf);

@@ -7,7 +7,9 @@
  *  - Ropes (ST_STRING_ROPE) hold left and right halves; they make repeated `s += x` linear.
  *    A rope is flattened on first access to its characters: the flat copy is stored in
  *    `left` and `right` becomes NULL (ST_STRING_FLATTENED), so later accesses are O(1).
- *    Flattening uses an explicit stack: ropes a million levels deep are fine.
+ *    Flattening uses an explicit stack: ropes a million levels deep are fine. concat flattens
+ *    a new rope at once when it is much deeper than its length warrants (many tiny pieces);
+ *    the copies stay linear in total (objects/string.c states the bound).
  *  - Interned strings (ST_STRING_INTERNED) are unique by content: pointer equality is string
  *    equality among them. Every property key is an interned string or a symbol, and never a
  *    canonical array index ("0".."4294967294"): those are element indices (objects/object.h).
@@ -95,7 +97,9 @@ ST_INLINE uint16_t st_string_unit_at(const StString *flat, uint32_t i) {
 /* Code point at i (a surrogate pair read as one code point). */
 uint32_t st_string_code_point_at(const StString *flat, uint32_t i);
 
-/* --- comparison and hashing (flatten as needed; never throw except out of memory) --- */
+/* --- comparison and hashing (flatten as needed; never throw: when the heap cannot hold a
+ * rope's flat copy they read a malloc'd copy instead; so do to_utf8, append_utf8 and
+ * to_number) --- */
 bool st_string_equals(StVM *vm, StString *a, StString *b);
 int st_string_compare(StVM *vm, StString *a, StString *b); /* <0, 0, >0 by code units */
 uint32_t st_string_hash(StVM *vm, StString *s);

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# The main job: for now, runs the demo program. (The Experiments issue turns this into the
-# default tier-comparison sweep.)
+# The main job: the default tier-comparison sweep (experiments/configs/default.toml): every
+# built Strata tier configuration plus node and node --jitless over the benchmark suite. Ends
+# by printing the path of its report. Extra arguments go to experiments/sweep.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-exec "$here/build/strata" "$here/scripts/demo.js" "$@"
+exec /usr/bin/python3 "$here/experiments/sweep" --config "$here/experiments/configs/default.toml" \
+  --strata "$here/build/strata" "$@"

@@ -42,6 +42,27 @@ static bool parse_size(const char *s, uint64_t *out) {
   return true;
 }
 
+/* Per-type parsing of a value into a field: one macro per flag type, so every assignment has
+ * the field's own type (no punning). */
+#define SET_BOOL(field, name) \
+  if (!val) f->field = true; \
+  else if (!strcmp(val, "true") || !strcmp(val, "1")) f->field = true; \
+  else if (!strcmp(val, "false") || !strcmp(val, "0")) f->field = false; \
+  else { snprintf(err, errlen, "--%s takes no value (or true/false), got '%s'", name, val); return ST_FLAG_BAD_VALUE; }
+#define SET_INT(field, name) \
+  if (!val) { snprintf(err, errlen, "--%s needs a value: --%s=N", name, name); return ST_FLAG_BAD_VALUE; } \
+  if (!parse_int(val, &f->field)) { snprintf(err, errlen, "--%s wants an integer, got '%s'", name, val); return ST_FLAG_BAD_VALUE; }
+#define SET_SIZE(field, name) \
+  if (!val) { snprintf(err, errlen, "--%s needs a value: --%s=SIZE", name, name); return ST_FLAG_BAD_VALUE; } \
+  if (!parse_size(val, &f->field)) { snprintf(err, errlen, "--%s wants a size such as 512K, 64M or 2G, got '%s'", name, val); return ST_FLAG_BAD_VALUE; }
+#define SET_STR(field, name) \
+  if (!val) { snprintf(err, errlen, "--%s needs a value: --%s=VALUE", name, name); return ST_FLAG_BAD_VALUE; } \
+  f->field = val;
+#define NEGATE_BOOL(field) f->field = false; return ST_FLAG_OK;
+#define NEGATE_INT(field)
+#define NEGATE_SIZE(field)
+#define NEGATE_STR(field)
+
 StFlagParse st_flags_parse(StFlags *f, const char *arg, char *err, size_t errlen) {
   if (strncmp(arg, "--", 2) != 0) return ST_FLAG_UNKNOWN;
   const char *body = arg + 2;
@@ -52,29 +73,10 @@ StFlagParse st_flags_parse(StFlags *f, const char *arg, char *err, size_t errlen
 
 #define TRY(type, field, name, def, help) \
   if (nlen == strlen(name) && strncmp(body, name, nlen) == 0) { \
-    StFlagType t = ST_FLAG_##type; \
-    if (t == ST_FLAG_BOOL) { \
-      if (val) { \
-        if (!strcmp(val, "true") || !strcmp(val, "1")) *(bool *)(void *)&f->field = true; \
-        else if (!strcmp(val, "false") || !strcmp(val, "0")) *(bool *)(void *)&f->field = false; \
-        else { snprintf(err, errlen, "--%s takes no value (or true/false), got '%s'", name, val); return ST_FLAG_BAD_VALUE; } \
-      } else *(bool *)(void *)&f->field = true; \
-      return ST_FLAG_OK; \
-    } \
-    if (!val) { snprintf(err, errlen, "--%s needs a value: --%s=VALUE", name, name); return ST_FLAG_BAD_VALUE; } \
-    if (t == ST_FLAG_INT) { \
-      if (!parse_int(val, (int64_t *)(void *)&f->field)) { snprintf(err, errlen, "--%s wants an integer, got '%s'", name, val); return ST_FLAG_BAD_VALUE; } \
-    } else if (t == ST_FLAG_SIZE) { \
-      if (!parse_size(val, (uint64_t *)(void *)&f->field)) { snprintf(err, errlen, "--%s wants a size such as 512K, 64M or 2G, got '%s'", name, val); return ST_FLAG_BAD_VALUE; } \
-    } else { \
-      *(const char **)(void *)&f->field = val; \
-    } \
+    SET_##type(field, name) \
     return ST_FLAG_OK; \
   } \
-  if (negated && ST_FLAG_##type == ST_FLAG_BOOL && strcmp(body + 3, name) == 0) { \
-    *(bool *)(void *)&f->field = false; \
-    return ST_FLAG_OK; \
-  }
+  if (negated && strcmp(body + 3, name) == 0) { NEGATE_##type(field) }
   ST_FLAGS(TRY)
 #undef TRY
   return ST_FLAG_UNKNOWN;
@@ -104,22 +106,20 @@ static void json_str(FILE *out, const char *s) {
   fputc('"', out);
 }
 
+#define JSON_BOOL(field) fputs(f->field ? "true" : "false", out);
+#define JSON_INT(field) fprintf(out, "%lld", (long long)f->field);
+#define JSON_SIZE(field) fprintf(out, "%llu", (unsigned long long)f->field);
+#define JSON_STR(field) \
+  if (f->field) json_str(out, f->field); \
+  else fputs("null", out);
+
 void st_flags_print_json(FILE *out, const StFlags *f) {
   const char *sep = "";
   fputc('{', out);
 #define JSON(type, field, name, def, help) \
   fprintf(out, "%s\"%s\": ", sep, name); \
   sep = ", "; \
-  switch (ST_FLAG_##type) { \
-  case ST_FLAG_BOOL: fputs(*(const bool *)(const void *)&f->field ? "true" : "false", out); break; \
-  case ST_FLAG_INT: fprintf(out, "%lld", (long long)*(const int64_t *)(const void *)&f->field); break; \
-  case ST_FLAG_SIZE: fprintf(out, "%llu", (unsigned long long)*(const uint64_t *)(const void *)&f->field); break; \
-  case ST_FLAG_STR: { \
-    const char *s_ = *(const char *const *)(const void *)&f->field; \
-    if (s_) json_str(out, s_); else fputs("null", out); \
-    break; \
-  } \
-  }
+  JSON_##type(field)
   ST_FLAGS(JSON)
 #undef JSON
   fputc('}', out);

@@ -18,6 +18,7 @@ comments (the Wren model; the format is in tests/js/README.md):
     // flags: --x --y          extra engine flags (under --node, given to node too)
     // args: a b               script arguments
     // engine-only: REASON     not run under --node
+    // expect-repeatable       a second run gives the same stdout and stderr (determinism)
 
 With --differential every configuration after the first must also reproduce the first one's
 stdout, first stderr line and exit status exactly: the first configuration is the oracle
@@ -41,6 +42,7 @@ import difflib
 import os
 import re
 import shlex
+import shutil
 import signal
 import subprocess
 import sys
@@ -62,6 +64,7 @@ DEFAULT_CONFIGS = ["interp"]
 # that expected lines may start with spaces; other values are stripped.
 ANNOTATION = re.compile(r"//\s*(expect-uncaught|expect-exit|expect-stderr|expect|flags|args|"
                         r"engine-only)\s*:(.*)$")
+REPEATABLE = re.compile(r"//\s*expect-repeatable\s*$")
 # Anything that looks like an annotation but is not one of the above (a typo would otherwise
 # silently turn a check off).
 ANNOTATION_LIKE = re.compile(r"//\s*(expect[\w-]*|flags|args|engine[\w-]*)\s*:")
@@ -80,6 +83,7 @@ class Test:
         self.flags = []
         self.args = []
         self.engine_only = None   # reason, if engine-only
+        self.repeatable = False   # run twice and require identical output
         self.errors = []          # malformed annotations
 
     def parse(self):
@@ -87,6 +91,9 @@ class Test:
             lines = f.read().split("\n")
         for n, line in enumerate(lines, 1):
             line = line.rstrip("\r")
+            if REPEATABLE.search(line):
+                self.repeatable = True
+                continue
             m = ANNOTATION.search(line)
             if not m:
                 if ANNOTATION_LIKE.search(line):
@@ -298,6 +305,10 @@ def run_test(test, opts, configs):
             cmd = [opts.strata] + shlex.split(flags) + test.flags + [test.path] + test.args
         res = run(cmd, cwd, opts.timeout)
         fails = check(test, res, opts.node)
+        if test.repeatable and not fails:
+            again = run(cmd, cwd, opts.timeout)
+            if (again.stdout, again.stderr, again.status) != (res.stdout, res.stderr, res.status):
+                fails.append("not repeatable: a second run printed different output")
         if opts.differential and oracle is not None:
             fails += compare(configs[0][0], oracle, res)
         if oracle is None:
@@ -362,8 +373,14 @@ def main():
         return 0
     if opts.node == bool(opts.strata):
         ap.error("give exactly one of --strata BIN or --node")
-    if opts.strata and not os.access(opts.strata, os.X_OK):
-        ap.error("not an executable: %s" % opts.strata)
+    if opts.strata:
+        # Tests run in their own directories, so a relative engine path must be made absolute.
+        found = shutil.which(opts.strata) if os.sep not in opts.strata else opts.strata
+        if not found or not os.access(found, os.X_OK):
+            ap.error("not an executable: %s" % opts.strata)
+        opts.strata = os.path.abspath(found)
+    if os.sep in opts.node_bin:
+        opts.node_bin = os.path.abspath(opts.node_bin)
     if opts.jobs < 1:
         ap.error("-j must be at least 1")
     configs = [("node", "")] if opts.node else parse_configs(opts.config)

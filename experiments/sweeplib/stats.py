@@ -9,6 +9,10 @@ Method (stated once here, repeated in every results README):
   Kalibera & Jones ("Rigorous Benchmarking in Reasonable Time", ISMM 2013): each replicate
   resamples invocations with replacement, then resamples iterations with replacement
   within every chosen invocation, independently for each draw.
+* Resampling both levels counts iteration noise twice when processes do not differ, so
+  the intervals are then conservative (up to ~sqrt(2) wider than exact); when processes do
+  differ (the usual case for JITs) they keep their coverage where pooling would not. With
+  few invocations this is the safer error. Tests measure both coverages.
 * The mean statistic of a replicate is the mean of the per-invocation means (every
   invocation weighs the same, however many steady iterations it had). The median statistic
   is the median of the pooled resampled iterations.

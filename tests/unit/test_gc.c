@@ -15,11 +15,21 @@
 #include "tests/unit/check.h"
 
 #include <stdlib.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #if defined(__has_include)
 #if __has_include(<valgrind/valgrind.h>)
 #include <valgrind/valgrind.h>
 #define HAVE_VALGRIND 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define UNDER_ASAN 1
 #endif
 #endif
 
@@ -518,7 +528,7 @@ static void test_limit(void) {
   ST_EXPECT(st_gc_stats(H)->bytes_in_use <= limit);
   /* Live data does. */
   size_t n = 0;
-  for (;;) {
+  while (n < 2 * limit / 32) { /* bounded, so that a broken limit fails instead of hanging */
     Pair *p = new_pair(ST_NULL, ST_NULL);
     if (!p) break;
     st_vec_push(&roots, cell_value(p));
@@ -532,7 +542,8 @@ static void test_limit(void) {
   ST_EXPECT_EQ_INT(s->failed_allocations, 1);
   /* The emergency reserve: about 1 MiB more while exhausted, then NULL again. */
   size_t extra = 0;
-  for (Pair *p; (p = new_pair(ST_NULL, ST_NULL)) != NULL; extra++) st_vec_push(&roots, cell_value(p));
+  for (Pair *p; extra < (2 << 20) / 32 && (p = new_pair(ST_NULL, ST_NULL)) != NULL; extra++)
+    st_vec_push(&roots, cell_value(p));
   ST_EXPECT(extra * 32 > (1 << 20) * 9 / 10 && extra * 32 <= (1 << 20));
   ST_EXPECT(st_gc_exhausted(H));
   ST_EXPECT(st_gc_stats(H)->bytes_in_use <= limit + (1 << 20));
@@ -569,11 +580,53 @@ static void test_fail_injection(void) {
   end_heap();
 }
 
+/* When the OS refuses memory (here: an address-space limit in a child process), st_gc_alloc
+ * returns NULL with the exhausted flag set, for blocks (small cells) and for large cells,
+ * instead of aborting. Each cell links to the previous one, so nothing else grows meanwhile. */
+static int os_refusal_child(size_t cell_size) {
+  FILE *f = fopen("/proc/self/statm", "r");
+  long pages = 0;
+  if (!f || fscanf(f, "%ld", &pages) != 1) return 2;
+  fclose(f);
+  struct rlimit rl = {(rlim_t)pages * 4096 + (64u << 20), (rlim_t)pages * 4096 + (64u << 20)};
+  if (setrlimit(RLIMIT_AS, &rl) != 0) return 2;
+  st_vec_push(&roots, ST_NULL);
+  for (size_t i = 0; i < (1u << 24); i++) {
+    Pair *p = st_gc_alloc(H, KIND_PAIR, cell_size);
+    if (!p) return st_gc_exhausted(H) && i > 0 ? 0 : 3;
+    p->a = roots.data[0];
+    roots.data[0] = cell_value(p);
+  }
+  return 4; /* the limit never bit */
+}
+
+static void test_os_refuses_memory(void) {
+#if defined(UNDER_ASAN)
+  return; /* ASan reserves terabytes of shadow: an address-space limit breaks it */
+#endif
+#ifdef HAVE_VALGRIND
+  if (RUNNING_ON_VALGRIND) return;
+#endif
+  size_t sizes[] = {sizeof(Pair), 1 << 20};
+  for (size_t i = 0; i < ST_ARRAY_LEN(sizes); i++) {
+    new_heap(false);
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) _exit(os_refusal_child(sizes[i]));
+    int status = -1;
+    ST_EXPECT(pid > 0 && waitpid(pid, &status, 0) == pid);
+    ST_EXPECT(WIFEXITED(status));
+    ST_EXPECT_EQ_INT(WEXITSTATUS(status), 0);
+    end_heap();
+  }
+}
+
 /* ---- scheduling ---- */
 
 static void test_stress(void) {
   new_heap(true);
   st_gc_set_stress(H, true);
+  st_gc_set_verify(H, true); /* the verifier before and after every one of these collections */
   uint64_t c0 = st_gc_stats(H)->collections;
   /* A list held only by a C local while every allocation collects. */
   int n = (int)scaled(3000, 300);
@@ -585,6 +638,7 @@ static void test_stress(void) {
   const StGcStats *s = st_gc_stats(H);
   ST_EXPECT_EQ_INT(s->collections - c0, n);
   ST_EXPECT_EQ_INT(s->collections_by_reason[ST_GC_REASON_STRESS], n);
+  ST_EXPECT_EQ_STR(st_gc_reason_name(ST_GC_REASON_STRESS), "stress");
   int count = 0;
   bool ok = true;
   for (Pair *p = head; p; p = st_nanbox_is_pointer(p->b) ? st_nanbox_pointer(p->b) : NULL) {
@@ -716,7 +770,7 @@ static void test_stats(void) {
   s = st_gc_stats(H);
   ST_EXPECT_EQ_INT(s->bytes_allocated_total - s->bytes_freed_total, s->bytes_in_use);
   uint64_t by_reason = 0;
-  for (int r = 0; r < 4; r++) by_reason += s->collections_by_reason[r];
+  for (int r = 0; r < ST_GC_NREASONS; r++) by_reason += s->collections_by_reason[r];
   ST_EXPECT_EQ_INT(by_reason, s->collections);
   ST_EXPECT(s->pause_ns_max <= s->pause_ns_total && s->pause_ns_max > 0);
   end_heap();
@@ -824,9 +878,27 @@ static void test_perf(void) {
   }
   uint64_t t1 = st_common_now_ns();
   const StGcStats *s = st_gc_stats(H);
-  printf("  perf: alloc 32-byte cells: %.1f ns/cell including %llu collections (%.1f ms of pauses)\n",
+  printf("  perf: alloc 32-byte cells: %.1f ns/cell including %llu collections (%.1f ms of "
+         "pauses)\n",
          (double)(t1 - t0) / (double)n, (unsigned long long)s->collections,
          (double)s->pause_ns_total / 1e6);
+
+  /* The fast path alone: runs of allocations that fit in one collection's budget (4 MiB). */
+  uint64_t fast_ns = 0, c0 = s->collections;
+  size_t runs = scaled(100, 5), per_run = 100000;
+  for (size_t r = 0; r < runs; r++) {
+    collect();
+    uint64_t r0 = st_common_now_ns();
+    for (size_t i = 0; i < per_run; i++) {
+      Pair *p = st_gc_alloc(H, KIND_PAIR, sizeof(Pair));
+      if (!p) break;
+      p->a = ST_NULL;
+    }
+    fast_ns += st_common_now_ns() - r0;
+  }
+  ST_EXPECT_EQ_INT(st_gc_stats(H)->collections - c0, runs); /* none but the explicit ones */
+  printf("  perf: alloc 32-byte cells, no collection: %.1f ns/cell\n",
+         (double)fast_ns / (double)(runs * per_run));
 
   /* Marking throughput over a live binary tree of pairs (the tree sits in a root). */
   size_t leaves = scaled(1u << 20, 1u << 14);
@@ -876,6 +948,7 @@ ST_NOINLINE static void run_all(void) {
   RUN(test_weak_callback);
   RUN(test_limit);
   RUN(test_fail_injection);
+  RUN(test_os_refuses_memory);
   RUN(test_stress);
   RUN(test_threshold_and_external);
   RUN(test_defer);

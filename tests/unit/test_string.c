@@ -752,6 +752,36 @@ static void test_gc_ropes(void) {
   st_vm_free(vm);
 }
 
+/* With the heap limit reached, flattening fails with a RangeError, but the operations that
+ * must not fail (comparison, hashing, UTF-8) read the rope through a malloc'd copy. */
+static void test_heap_limit(void) {
+  StVM *vm = new_vm();
+  StString *a = ascii(vm, "abcdefghijklmnop"), *b = ascii(vm, "abcdefghijklmnop");
+  for (int i = 0; i < 18; i++) { /* 4 Mi units each, as ropes of a few KiB */
+    a = st_string_concat(vm, a, a);
+    b = st_string_concat(vm, b, b);
+  }
+  ST_EXPECT(a && b && !st_string_is_flat(a) && st_string_length(a) == 1u << 22);
+  st_gc_set_limit(vm->heap, st_gc_stats(vm->heap)->bytes_in_use + 64 * 1024);
+  ST_EXPECT(st_string_equals(vm, a, b));
+  ST_EXPECT_EQ_INT(st_string_compare(vm, a, b), 0);
+  ST_EXPECT(!st_vm_has_exception(vm));
+  ST_EXPECT(!(a->hdr.flags & ST_STRING_FLATTENED)); /* read through the fallback */
+  ST_EXPECT_EQ_INT(st_string_hash(vm, a), st_string_hash(vm, b));
+  size_t len = 0;
+  char *t = st_string_to_utf8(vm, a, &len);
+  ST_EXPECT(len == 1u << 22 && memcmp(t, "abcdefghijklmnopabcd", 20) == 0);
+  free(t);
+  ST_EXPECT(!st_vm_has_exception(vm));
+  ST_EXPECT(st_string_flatten(vm, a) == NULL); /* the throwing entry point does throw */
+  ST_EXPECT(st_vm_has_exception(vm));
+  st_vm_take_exception(vm);
+  st_gc_set_limit(vm->heap, 0);
+  st_gc_clear_exhausted(vm->heap);
+  ST_EXPECT(st_string_flatten(vm, a) != NULL);
+  st_vm_free(vm);
+}
+
 /* Speed of the paths the compiler and `obj[k]` take: interning an existing key (hash cached,
  * and from a C string), and hashing. Prints ns per operation; checks only the results. */
 static void test_intern_speed(void) {
@@ -818,6 +848,7 @@ static void run_all(void) {
   ST_RUN(test_numbers);
   ST_RUN(test_symbols);
   ST_RUN(test_gc_ropes);
+  ST_RUN(test_heap_limit);
   ST_RUN(test_intern_speed);
 }
 

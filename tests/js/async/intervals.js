@@ -25,4 +25,3 @@ clearInterval(never);
 var mixed = setInterval(function () { print('cleared by clearTimeout'); }, 1);
 clearTimeout(mixed);
 
-// Output:

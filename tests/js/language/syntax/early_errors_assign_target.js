@@ -1,0 +1,5 @@
+// An invalid assignment target is an early SyntaxError.
+print('must not print');
+var a = 1;
+a + 1 = 2;
+// expect-uncaught: SyntaxError
