@@ -30,7 +30,8 @@
   X(SET_ELEM, "IPVVVI")      /* st_value_set_elem */ \
   X(GET_GLOBAL, "VPV")       /* global lookup, ReferenceError when missing */ \
   X(SET_GLOBAL, "IPVVI")     /* global store */ \
-  X(CALL, "VPVVUP")          /* st_jit_call(vm, fn, this, argc, argv) */ \
+  X(CALL, "VPPVII")          /* st_jit_call(vm, frame, fn, window, argc): this and the
+                                arguments are frame registers window, window+1 ... */ \
   X(CONSTRUCT, "VPVUPV")     /* st_jit_construct(vm, fn, argc, argv, new_target) */ \
   X(FMOD, "DDD")             /* st_ops_mod */ \
   X(POW, "DDD")              /* st_ops_pow */ \

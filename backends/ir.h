@@ -200,6 +200,10 @@ typedef struct StIrBlock {
   uint32_t bc_start;     /* bytecode offset of its first instruction (or UINT32_MAX) */
   uint32_t loop_depth;
   uint32_t idom;         /* immediate dominator (computed by st_ir_dominators) */
+  uint32_t entry_snap;   /* loop headers: snapshot index + 1 valid on entry to the loop from
+                            its preheader (phis read as their preheader inputs), for hoisting
+                            guards out of the loop; 0 when none */
+  uint32_t preheader;    /* loop headers: the single non-back-edge predecessor, or UINT32_MAX */
   bool is_loop_header;
   bool dead;
 } StIrBlock;

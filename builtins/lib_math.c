@@ -36,9 +36,19 @@ ST_INLINE bool arg_double(StVM *vm, StCallInfo *ci, uint32_t i, double *out) {
 /* The one-argument functions: table of (name, C function). Each converts its argument with
  * ToNumber and returns the C result, which already has the JS edge cases (signed zeros,
  * infinities, NaN) for all of these. */
+/* glibc's cbrt is off by an ulp even on perfect cubes (cbrt(27) = 3.0000000000000004); one
+ * Newton step in long double puts it on the nearest double, as V8's gives. */
+static double js_cbrt(double x) {
+  double y = cbrt(x);
+  if (!isfinite(y) || y == 0) return y;
+  long double l = y;
+  l -= (l * l * l - x) / (3 * l * l);
+  return (double)l;
+}
+
 #define ST_MATH_UNARY(X) \
   X(acos, acos) X(acosh, acosh) X(asin, asin) X(asinh, asinh) X(atan, atan) X(atanh, atanh) \
-  X(cbrt, cbrt) X(ceil, ceil) X(cos, cos) X(cosh, cosh) X(exp, exp) X(expm1, expm1) \
+  X(cbrt, js_cbrt) X(ceil, ceil) X(cos, cos) X(cosh, cosh) X(exp, exp) X(expm1, expm1) \
   X(floor, floor) X(log, log) X(log1p, log1p) X(log10, log10) X(log2, log2) X(sin, sin) \
   X(sinh, sinh) X(sqrt, sqrt) X(tan, tan) X(tanh, tanh) X(trunc, trunc) X(abs, fabs)
 

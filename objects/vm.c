@@ -158,6 +158,8 @@ StValue st_vm_throw_oom(StVM *vm) {
   vm->throwing_oom = true;
   StValue r = st_vm_throw_error(vm, ST_ERROR_RANGE, "Out of memory: JavaScript heap limit reached");
   vm->throwing_oom = false;
+  /* The error exists: give the emergency reserve back, so the next exhaustion is caught too. */
+  st_gc_clear_exhausted(vm->heap);
   return r;
 }
 

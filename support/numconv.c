@@ -37,7 +37,6 @@
 
 #include "support/numconv_internal.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -100,6 +99,12 @@ static char *u64_digits_backward(uint64_t v, char *end) {
   return end;
 }
 
+static int u64_digit_count(uint64_t v) {
+  int n = 1;
+  for (uint64_t p = 10; n < 20 && v >= p; p *= 10) n++;
+  return n;
+}
+
 static int u64_to_string(uint64_t v, bool negative, char *buf) {
   char tmp[24];
   char *p = u64_digits_backward(v, tmp + sizeof tmp);
@@ -141,9 +146,10 @@ static uint64_t mul_64x64(uint64_t a, uint64_t b, uint64_t *hi) {
 /* floor(g * cp / 2^128), with bit 0 set when the fraction is nonzero ("round to odd").
  * The fraction is looked at to 64 bits. That is what makes the result trustworthy: g exceeds
  * the exact scaled power of ten by less than one unit in 2^126, which moves the product by
- * less than 2^-65 (cp < 2^63), so an exact integer keeps a zero fraction; and the paper shows
- * the fraction of a non-integer scaled bound is never within 2^-63 of 0 or of 1, so neither
- * the floor nor the sticky bit can be fooled. */
+ * less than 2^-65 (cp < 2^63), so an exact integer keeps a zero fraction; and the paper's
+ * analysis bounds the fraction of a non-integer scaled bound away from 0 and 1 by more than
+ * Java's 63-bit version of this step can resolve, so neither the floor nor the sticky bit can
+ * be fooled. (test_numconv checks the results against node and against an exact oracle.) */
 static uint64_t round_to_odd(const uint64_t g[2], uint64_t cp) {
   uint64_t lo_hi;
   (void)mul_64x64(g[1], cp, &lo_hi);
@@ -167,7 +173,8 @@ static uint64_t shortest_decimal(double d, int *exp10) {
   uint64_t out = c & 1;
   uint64_t cb = c << 2, cbr = cb + 2, cbl = irregular ? cb - 1 : cb - 2;
   /* k makes the scaled interval (10^-k * width) between 1 and 10 wide. */
-  int k = irregular ? st_numconv_floor_log10_three_quarters_pow2(q) : st_numconv_floor_log10_pow2(q);
+  int k = irregular ? st_numconv_floor_log10_three_quarters_pow2(q)
+                    : st_numconv_floor_log10_pow2(q);
   int h = q + st_numconv_floor_log2_pow10(-k) + 3;
   ST_ASSERT(h >= 0 && h <= 8 && -k >= ST_NUMCONV_POW10_MIN && -k <= ST_NUMCONV_POW10_MAX,
             "scale out of range (q=%d k=%d h=%d)", q, k, h);
@@ -209,10 +216,9 @@ int st_numconv_shortest(double d, char *digits, int *point) {
     v /= 10;
     k++;
   }
-  char tmp[24];
-  char *p = u64_digits_backward(v, tmp + sizeof tmp);
-  int len = (int)(tmp + sizeof tmp - p);
-  memcpy(digits, p, (size_t)len);
+  int len = u64_digit_count(v);
+  ST_ASSERT(len <= 17, "shortest significand of %d digits", len);
+  u64_digits_backward(v, digits + len);
   *point = k + len;
   return len;
 }
@@ -238,33 +244,42 @@ static char *put_exponent(char *p, int e) {
   return p + n;
 }
 
+/* Copies of at most 21 bytes: an inline loop beats a libc call at this size. */
+static inline void copy_small(char *dst, const char *src, size_t n) {
+  for (size_t i = 0; i < n; i++) dst[i] = src[i];
+}
+
+static inline void fill_zeros(char *dst, size_t n) {
+  for (size_t i = 0; i < n; i++) dst[i] = '0';
+}
+
 /* The spec's layout of 0.D * 10^n (k = len digits), Number::toString steps 6-12. */
 static int layout_shortest(bool negative, const char *digits, int k, int n, char *buf) {
   char *p = buf;
   if (negative) *p++ = '-';
   if (k <= n && n <= 21) {
-    memcpy(p, digits, (size_t)k);
+    copy_small(p, digits, (size_t)k);
     p += k;
-    memset(p, '0', (size_t)(n - k));
+    fill_zeros(p, (size_t)(n - k));
     p += n - k;
   } else if (0 < n && n <= 21) {
-    memcpy(p, digits, (size_t)n);
+    copy_small(p, digits, (size_t)n);
     p += n;
     *p++ = '.';
-    memcpy(p, digits + n, (size_t)(k - n));
+    copy_small(p, digits + n, (size_t)(k - n));
     p += k - n;
   } else if (-6 < n && n <= 0) {
     *p++ = '0';
     *p++ = '.';
-    memset(p, '0', (size_t)-n);
+    fill_zeros(p, (size_t)-n);
     p += -n;
-    memcpy(p, digits, (size_t)k);
+    copy_small(p, digits, (size_t)k);
     p += k;
   } else {
     *p++ = digits[0];
     if (k > 1) {
       *p++ = '.';
-      memcpy(p, digits + 1, (size_t)(k - 1));
+      copy_small(p, digits + 1, (size_t)(k - 1));
       p += k - 1;
     }
     p = put_exponent(p, n - 1);
@@ -822,7 +837,7 @@ static double decimal_to_double(Decimal *dec) {
     e--;
   }
   buf[len++] = 'e';
-  len += snprintf(buf + len, sizeof buf - (size_t)len, "%lld", (long long)e);
+  len += st_numconv_int64_to_string(e, buf + len);
   return strtod(buf, NULL);
 }
 

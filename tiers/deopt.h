@@ -24,36 +24,8 @@
 #ifndef ST_TIERS_DEOPT_H
 #define ST_TIERS_DEOPT_H
 
+#include "backends/abort.h"
 #include "tiers/tier.h"
-
-/* X(NAME, "description") */
-#define ST_DEOPT_REASONS(X) \
-  X(NONE, "none") \
-  X(NOT_INT32, "not an int32") \
-  X(NOT_NUMBER, "not a number") \
-  X(WRONG_TYPE, "unexpected type") \
-  X(OVERFLOW, "int32 overflow") \
-  X(MINUS_ZERO, "-0 result") \
-  X(DIV_INEXACT, "division result not an int32") \
-  X(WRONG_SHAPE, "wrong shape") \
-  X(WRONG_TARGET, "wrong call target") \
-  X(OUT_OF_BOUNDS, "index out of bounds") \
-  X(HOLE, "array hole") \
-  X(ELEMENTS_KIND, "wrong elements kind") \
-  X(PROTO_CHANGED, "prototype chain changed") \
-  X(NOT_EXTENSIBLE, "object not extensible") \
-  X(BRANCH, "branch never taken before") \
-  X(EXCEPTION, "exception thrown") \
-  X(INVALIDATED, "code invalidated (lazy)") \
-  X(FORCED, "forced (--deopt-every / %DeoptimizeNow)") \
-  X(UNSUPPORTED, "operation left to the interpreter")
-
-typedef enum StDeoptReason {
-#define ST_DEOPT_ENUM(name, desc) ST_DEOPT_##name,
-  ST_DEOPT_REASONS(ST_DEOPT_ENUM)
-#undef ST_DEOPT_ENUM
-  ST_DEOPT_COUNT
-} StDeoptReason;
 
 const char *st_deopt_reason_name(StDeoptReason r);
 

@@ -19,34 +19,9 @@
 #ifndef ST_TIERS_TIER_H
 #define ST_TIERS_TIER_H
 
+#include "backends/abort.h"
 #include "interp/interp.h"
 #include "profiler/prof.h"
-
-/* X(NAME, "message") */
-#define ST_ABORT_REASONS(X) \
-  X(NONE, "no abort") \
-  X(NOT_BUILT, "tier not built into this binary") \
-  X(BACKEND_UNAVAILABLE, "backend could not be loaded") \
-  X(BACKEND_ERROR, "backend reported an error") \
-  X(TOO_LARGE, "function too large for this tier") \
-  X(UNSUPPORTED_OP, "bytecode not supported by this tier") \
-  X(ASYNC, "async functions stay in the interpreter") \
-  X(TRY_CATCH, "exception handlers not supported by this tier") \
-  X(TOO_MANY_SNAPSHOTS, "too many deopt snapshots") \
-  X(TOO_MANY_DEOPTS, "deoptimized too often") \
-  X(BLACKLISTED, "function is blacklisted for this tier") \
-  X(DENIED, "function denied by --tier-filter") \
-  X(NO_FEEDBACK, "no type feedback yet") \
-  X(INLINE_DEPTH, "inlining too deep") \
-  X(VERIFY_FAILED, "IR verifier failed") \
-  X(OUT_OF_MEMORY, "out of memory while compiling")
-
-typedef enum StAbort {
-#define ST_ABORT_ENUM(name, msg) ST_ABORT_##name,
-  ST_ABORT_REASONS(ST_ABORT_ENUM)
-#undef ST_ABORT_ENUM
-  ST_ABORT_COUNT
-} StAbort;
 
 const char *st_tier_abort_message(StAbort a);
 

@@ -230,14 +230,26 @@ function parseInput() {
       '1e', '1e+', '1.e1', '.5', '5.', '-.5e-3', '0.0', '-0', '+0', '-0.0e5', '00', '010',
       '0x', '0b2', '0o8', '1_000', '1,5', '', '0e', '0.e', ' 12 34 ']) + ws();
     case 4: return String(interestingDouble());
-    case 5: { const x = interestingDouble(); return Number.isFinite(x) ? x.toExponential(randInt(25)) : String(x); }
-    case 6: { const x = interestingDouble(); return Number.isFinite(x) ? x.toPrecision(17 + randInt(30)) : String(x); }
-    case 7: return ws() + digits(1 + randInt(30), '0123456789abcdefghijklmnopqrstuvwxyzABCDEFXZ') + ws();
-    case 8: return pick(['', '-', '+']) + pick(['0x', '0X', '']) + digits(1 + randInt(40), '0123456789abcdefABCDEF');
+    case 5: {
+      const x = interestingDouble();
+      return Number.isFinite(x) ? x.toExponential(randInt(25)) : String(x);
+    }
+    case 6: {
+      const x = interestingDouble();
+      return Number.isFinite(x) ? x.toPrecision(17 + randInt(30)) : String(x);
+    }
+    case 7:
+      return ws() + digits(1 + randInt(30), '0123456789abcdefghijklmnopqrstuvwxyzABCDEFXZ') + ws();
+    case 8:
+      return pick(['', '-', '+']) + pick(['0x', '0X', '']) +
+        digits(1 + randInt(40), '0123456789abcdefABCDEF');
     case 9: return pick(['', '-']) + digits(1 + randInt(400)) + pick(['', '.5', 'e3', 'x']);
     case 10: return pick(SPACES) + decimalLiteral() + pick(NOT_SPACES);
     // Halfway cases: a double's exact midpoint with its neighbour, written in full.
-    case 11: { const x = Math.abs(interestingDouble()); return Number.isFinite(x) ? midpoint(x) : '1'; }
+    case 11: {
+      const x = Math.abs(interestingDouble());
+      return Number.isFinite(x) ? midpoint(x) : '1';
+    }
     case 12: return '0.' + '0'.repeat(320 + randInt(10)) + digits(1 + randInt(30));
     default: return ws() + decimalLiteral();
   }

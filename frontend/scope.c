@@ -1,0 +1,631 @@
+/* frontend/scope.c: scope analysis (see scope.h) in three passes over the AST:
+ *
+ *   1. declare:  build the scopes, attach them to their nodes, declare every binding (vars and
+ *                function declarations hoisted to their function, lexical ones to their block);
+ *   2. resolve:  point each identifier at its binding, mark captures across functions, create
+ *                the implicit `arguments`, `this` and new.target bindings arrows need;
+ *   3. allocate: give each binding a register or a context slot.
+ */
+#include "frontend/scope.h"
+
+#include <string.h>
+
+typedef struct Sa {
+  StArena *arena;
+  StNameTable *names;
+  StDiagList *diags;
+  StScope *cur;
+} Sa;
+
+/* ------------------------------------------------------------------------------------------ */
+/* Scopes and bindings                                                                        */
+
+static StScope *new_scope(Sa *sa, StScopeKind kind, StNode *node) {
+  StScope *s = ST_ARENA_NEW(sa->arena, StScope);
+  s->kind = (uint8_t)kind;
+  s->parent = sa->cur;
+  s->node = node;
+  s->fn = (kind == ST_SCOPE_FUNCTION || kind == ST_SCOPE_SCRIPT || !sa->cur) ? s : sa->cur->fn;
+  s->strict = sa->cur ? sa->cur->strict : false;
+  return s;
+}
+
+static StBinding *find_in(StScope *s, const StName *name) {
+  for (StBinding *b = s->bindings; b; b = b->next)
+    if (b->name == name) return b;
+  return NULL;
+}
+
+static StBinding *declare(Sa *sa, StScope *s, const StName *name, StBindingKind kind,
+                          StNode *decl, uint32_t decl_end) {
+  StBinding *b = find_in(s, name);
+  if (b) {
+    /* var/function redeclarations share one binding; a function declaration replaces a var;
+     * lexical conflicts are early errors the parser reports. */
+    if (kind == ST_BIND_FUNCTION && b->kind == ST_BIND_VAR) b->kind = ST_BIND_FUNCTION;
+    return b;
+  }
+  b = ST_ARENA_NEW(sa->arena, StBinding);
+  b->name = name;
+  b->kind = (uint8_t)kind;
+  b->scope = s;
+  b->decl = decl;
+  b->decl_end = decl_end;
+  b->lexical = kind == ST_BIND_LET || kind == ST_BIND_CONST || kind == ST_BIND_CLASS ||
+               kind == ST_BIND_CLASS_INNER;
+  if (s->last) s->last->next = b;
+  else s->bindings = b;
+  s->last = b;
+  return b;
+}
+
+StBinding *st_scope_lookup(StScope *s, const StName *name) {
+  for (; s; s = s->parent) {
+    StBinding *b = find_in(s, name);
+    if (b) return b;
+  }
+  return NULL;
+}
+
+bool st_scope_needs_tdz_check(const StBinding *b, const StScope *from_fn, uint32_t at) {
+  if (!b->lexical && b->kind != ST_BIND_THIS) return false;
+  if (b->kind == ST_BIND_THIS) return true; /* derived constructors' `this` before super() */
+  if (b->scope->fn != from_fn) return true;  /* a closure may run at any time */
+  if (b->scope->kind == ST_SCOPE_SWITCH) return true;
+  return at < b->decl_end;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Pass 1: declare                                                                            */
+
+static void declare_node(Sa *sa, StNode *n, uint32_t next_offset);
+
+/* Every BINDING inside a binding pattern. */
+static void declare_pattern(Sa *sa, StScope *s, StNode *p, StBindingKind kind, uint32_t end) {
+  if (!p) return;
+  switch ((StNodeKind)p->kind) {
+  case ST_AST_BINDING: {
+    StIdent *id = (StIdent *)p;
+    id->binding = declare(sa, s, id->name, kind, p, end);
+    break;
+  }
+  case ST_AST_ASSIGN_PATTERN: declare_pattern(sa, s, ((StAssignPattern *)p)->target, kind, end); break;
+  case ST_AST_OBJECT_PATTERN: {
+    StObjectPattern *op = (StObjectPattern *)p;
+    for (uint32_t i = 0; i < op->props.count; i++)
+      declare_pattern(sa, s, ((StProperty *)op->props.items[i])->value, kind, end);
+    declare_pattern(sa, s, op->rest, kind, end);
+    break;
+  }
+  case ST_AST_ARRAY_PATTERN: {
+    StArrayPattern *ap = (StArrayPattern *)p;
+    for (uint32_t i = 0; i < ap->elems.count; i++) declare_pattern(sa, s, ap->elems.items[i], kind, end);
+    declare_pattern(sa, s, ap->rest, kind, end);
+    break;
+  }
+  default: break;
+  }
+}
+
+/* Declarations in a statement list: lexical ones and function declarations belong to scope s
+ * (hoisted: visible from the start of the list). */
+static void declare_list(Sa *sa, StScope *s, StNodeList *list, bool function_top) {
+  for (uint32_t i = 0; i < list->count; i++) {
+    StNode *st = list->items[i];
+    uint32_t next = i + 1 < list->count ? list->items[i + 1]->offset : UINT32_MAX;
+    if (st->kind == ST_AST_VAR_DECL && ((StVarDecl *)st)->kind != ST_AST_VAR) {
+      StVarDecl *vd = (StVarDecl *)st;
+      for (uint32_t k = 0; k < vd->decls.count; k++)
+        declare_pattern(sa, s, ((StDeclarator *)vd->decls.items[k])->target,
+                        vd->kind == ST_AST_LET ? ST_BIND_LET : ST_BIND_CONST, next);
+    } else if (st->kind == ST_AST_CLASS_DECL) {
+      StClass *c = (StClass *)st;
+      if (c->name) ((StIdent *)c->name)->binding =
+          declare(sa, s, ((StIdent *)c->name)->name, ST_BIND_CLASS, c->name, next);
+    } else if (st->kind == ST_AST_FUNCTION_DECL) {
+      StFunction *f = (StFunction *)st;
+      if (!f->name) continue;
+      const StName *name = ((StIdent *)f->name)->name;
+      ((StIdent *)f->name)->binding = declare(sa, s, name, ST_BIND_FUNCTION, f->name, 0);
+      /* Annex B: a sloppy-mode function in a block is also a var of the function. */
+      if (!function_top && !s->strict && !(f->flags & ST_AST_FN_ASYNC)) {
+        StScope *fn = s->fn;
+        bool conflict = false;
+        for (StScope *q = s->parent; q && q != fn->parent; q = q->parent) {
+          StBinding *ob = find_in(q, name);
+          if (ob && (ob->lexical || (q != fn && ob->kind == ST_BIND_FUNCTION))) conflict = true;
+          if (q == fn) break;
+        }
+        StBinding *fb = find_in(fn, name);
+        if (fb && fb->kind == ST_BIND_PARAM) conflict = true;
+        if (!conflict && fn->kind != ST_SCOPE_SCRIPT) declare(sa, fn, name, ST_BIND_VAR, f->name, 0);
+        if (!conflict && fn->kind == ST_SCOPE_SCRIPT) declare(sa, fn, name, ST_BIND_VAR, f->name, 0);
+      }
+    }
+  }
+  for (uint32_t i = 0; i < list->count; i++)
+    declare_node(sa, list->items[i], i + 1 < list->count ? list->items[i + 1]->offset : UINT32_MAX);
+}
+
+static void declare_function(Sa *sa, StFunction *f) {
+  StScope *fs = new_scope(sa, ST_SCOPE_FUNCTION, &f->h);
+  fs->function = f;
+  fs->is_arrow = f->h.kind == ST_AST_ARROW;
+  fs->strict = (f->flags & ST_AST_FN_STRICT) != 0;
+  f->scope = fs;
+  StScope *saved = sa->cur;
+  sa->cur = fs;
+  fs->nparams = f->params.count;
+  for (uint32_t i = 0; i < f->params.count; i++) {
+    StNode *p = f->params.items[i];
+    StNode *target = p->kind == ST_AST_ASSIGN_PATTERN ? ((StAssignPattern *)p)->target : p;
+    if (target->kind == ST_AST_BINDING) {
+      StIdent *id = (StIdent *)target;
+      StBinding *b = declare(sa, fs, id->name, ST_BIND_PARAM, target, 0);
+      b->kind = ST_BIND_PARAM;
+      b->reg = 1 + i; /* duplicates: the last occurrence wins */
+      id->binding = b;
+    } else {
+      declare_pattern(sa, fs, target, ST_BIND_PARAM, 0);
+    }
+  }
+  if (f->rest) declare_pattern(sa, fs, f->rest, ST_BIND_PARAM, 0);
+  /* A named function expression sees its own name, unless a parameter or var shadows it. */
+  if (f->name && f->h.kind == ST_AST_FUNCTION_EXPR) {
+    StIdent *id = (StIdent *)f->name;
+    if (!find_in(fs, id->name)) id->binding = declare(sa, fs, id->name, ST_BIND_CALLEE, f->name, 0);
+  }
+  declare_list(sa, fs, &f->body, true);
+  sa->cur = saved;
+}
+
+static void declare_class(Sa *sa, StClass *c) {
+  StScope *cs = new_scope(sa, ST_SCOPE_CLASS, &c->h);
+  cs->strict = true;
+  c->scope = cs;
+  StScope *saved = sa->cur;
+  sa->cur = cs;
+  if (c->name) {
+    StBinding *inner = declare(sa, cs, ((StIdent *)c->name)->name, ST_BIND_CLASS_INNER, c->name, 0);
+    /* Initialized once the class is defined: until then (heritage, computed keys) TDZ. */
+    inner->decl_end = UINT32_MAX;
+  }
+  if (c->heritage) declare_node(sa, c->heritage, 0);
+  if (c->constructor) declare_function(sa, c->constructor);
+  for (uint32_t i = 0; i < c->members.count; i++) {
+    StClassMember *m = (StClassMember *)c->members.items[i];
+    if (m->computed) declare_node(sa, m->key, 0);
+    if (m->value) declare_function(sa, m->value);
+  }
+  sa->cur = saved;
+}
+
+static void declare_child(StNode *child, void *ctx) { declare_node(ctx, child, 0); }
+
+static void declare_node(Sa *sa, StNode *n, uint32_t next_offset) {
+  if (!n) return;
+  switch ((StNodeKind)n->kind) {
+  case ST_AST_FUNCTION_DECL:
+  case ST_AST_FUNCTION_EXPR:
+  case ST_AST_ARROW: declare_function(sa, (StFunction *)n); return;
+  case ST_AST_CLASS_DECL:
+  case ST_AST_CLASS_EXPR: declare_class(sa, (StClass *)n); return;
+  case ST_AST_VAR_DECL: {
+    StVarDecl *vd = (StVarDecl *)n;
+    for (uint32_t k = 0; k < vd->decls.count; k++) {
+      StDeclarator *d = (StDeclarator *)vd->decls.items[k];
+      if (vd->kind == ST_AST_VAR) declare_pattern(sa, sa->cur->fn, d->target, ST_BIND_VAR, 0);
+      declare_node(sa, d->init, 0);
+      /* Patterns' defaults and computed keys may hold functions. */
+      st_ast_visit_children(d->target, declare_child, sa);
+    }
+    (void)next_offset;
+    return;
+  }
+  case ST_AST_BLOCK: {
+    StBlock *blk = (StBlock *)n;
+    StScope *s = new_scope(sa, ST_SCOPE_BLOCK, n);
+    blk->scope = s;
+    StScope *saved = sa->cur;
+    sa->cur = s;
+    declare_list(sa, s, &blk->body, false);
+    sa->cur = saved;
+    return;
+  }
+  case ST_AST_FOR: {
+    StFor *f = (StFor *)n;
+    StScope *s = new_scope(sa, ST_SCOPE_FOR, n);
+    f->scope = s;
+    StScope *saved = sa->cur;
+    sa->cur = s;
+    if (f->init && f->init->kind == ST_AST_VAR_DECL && ((StVarDecl *)f->init)->kind != ST_AST_VAR) {
+      StVarDecl *vd = (StVarDecl *)f->init;
+      uint32_t end = f->test ? f->test->offset : f->update ? f->update->offset : f->body->offset;
+      for (uint32_t k = 0; k < vd->decls.count; k++)
+        declare_pattern(sa, s, ((StDeclarator *)vd->decls.items[k])->target,
+                        vd->kind == ST_AST_LET ? ST_BIND_LET : ST_BIND_CONST, end);
+    }
+    declare_node(sa, f->init, 0);
+    declare_node(sa, f->test, 0);
+    declare_node(sa, f->update, 0);
+    declare_node(sa, f->body, 0);
+    sa->cur = saved;
+    return;
+  }
+  case ST_AST_FOR_IN:
+  case ST_AST_FOR_OF: {
+    StForIn *f = (StForIn *)n;
+    StScope *s = new_scope(sa, ST_SCOPE_FOR, n);
+    f->scope = s;
+    StScope *saved = sa->cur;
+    /* The right side is evaluated in a scope where the head's bindings are in TDZ. */
+    sa->cur = s;
+    if (f->left->kind == ST_AST_VAR_DECL && ((StVarDecl *)f->left)->kind != ST_AST_VAR) {
+      StVarDecl *vd = (StVarDecl *)f->left;
+      for (uint32_t k = 0; k < vd->decls.count; k++)
+        declare_pattern(sa, s, ((StDeclarator *)vd->decls.items[k])->target,
+                        vd->kind == ST_AST_LET ? ST_BIND_LET : ST_BIND_CONST, f->body->offset);
+    }
+    declare_node(sa, f->left, 0);
+    declare_node(sa, f->right, 0);
+    declare_node(sa, f->body, 0);
+    sa->cur = saved;
+    return;
+  }
+  case ST_AST_TRY: {
+    StTry *t = (StTry *)n;
+    declare_node(sa, &t->block->h, 0);
+    if (t->handler) {
+      StScope *s = new_scope(sa, ST_SCOPE_CATCH, &t->handler->h);
+      t->handler->scope = s;
+      StScope *saved = sa->cur;
+      sa->cur = s;
+      if (t->param) {
+        declare_pattern(sa, s, t->param, ST_BIND_CATCH, 0);
+        st_ast_visit_children(t->param, declare_child, sa);
+      }
+      declare_list(sa, s, &t->handler->body, false);
+      sa->cur = saved;
+    }
+    if (t->finalizer) declare_node(sa, &t->finalizer->h, 0);
+    return;
+  }
+  case ST_AST_SWITCH: {
+    StSwitch *sw = (StSwitch *)n;
+    declare_node(sa, sw->disc, 0);
+    StScope *s = new_scope(sa, ST_SCOPE_SWITCH, n);
+    sw->scope = s;
+    StScope *saved = sa->cur;
+    sa->cur = s;
+    /* One scope for every case: lexical declarations of all cases, in order. */
+    for (uint32_t i = 0; i < sw->cases.count; i++) {
+      StCase *c = (StCase *)sw->cases.items[i];
+      declare_node(sa, c->test, 0);
+      declare_list(sa, s, &c->body, false);
+    }
+    sa->cur = saved;
+    return;
+  }
+  default: st_ast_visit_children(n, declare_child, sa); return;
+  }
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Pass 2: resolve                                                                            */
+
+typedef struct Rs {
+  Sa *sa;
+  StScope *cur;
+} Rs;
+
+/* The non-arrow function (or the script) whose `this`, arguments and new.target apply. */
+static StScope *this_scope(StScope *s) {
+  StScope *fn = s->fn;
+  while (fn->kind == ST_SCOPE_FUNCTION && fn->is_arrow) fn = fn->parent->fn;
+  return fn;
+}
+
+static void note_capture(StBinding *b, StScope *from) {
+  if (b->scope->fn != from->fn) b->captured = true;
+}
+
+static StBinding *implicit(Sa *sa, StScope *fn, StBindingKind kind, StBinding **slot) {
+  if (*slot) return *slot;
+  StBinding *b = ST_ARENA_NEW(sa->arena, StBinding);
+  b->kind = (uint8_t)kind;
+  b->scope = fn;
+  b->name = kind == ST_BIND_ARGUMENTS ? sa->names->atom[ST_AST_ATOM_ARGUMENTS] : NULL;
+  if (fn->last) fn->last->next = b;
+  else fn->bindings = b;
+  fn->last = b;
+  *slot = b;
+  return b;
+}
+
+static StBinding *resolve_name(Rs *rs, const StName *name) {
+  Sa *sa = rs->sa;
+  for (StScope *s = rs->cur; s; s = s->parent) {
+    StBinding *b = find_in(s, name);
+    if (b) {
+      if (b->loc == ST_LOC_GLOBAL) return NULL;
+      note_capture(b, rs->cur);
+      return b;
+    }
+    /* `arguments` in a non-arrow function that declares nothing by that name. */
+    if (s->kind == ST_SCOPE_FUNCTION && !s->is_arrow && name == sa->names->atom[ST_AST_ATOM_ARGUMENTS]) {
+      StBinding *ab = implicit(sa, s, ST_BIND_ARGUMENTS, &s->arguments_binding);
+      s->uses_arguments = true;
+      note_capture(ab, rs->cur);
+      return ab;
+    }
+    if (s->kind == ST_SCOPE_SCRIPT) {
+      StBinding *g = find_in(s, name);
+      return g && g->loc != ST_LOC_GLOBAL ? g : NULL;
+    }
+  }
+  return NULL;
+}
+
+static void resolve_node(Rs *rs, StNode *n);
+static void resolve_child(StNode *child, void *ctx) { resolve_node(ctx, child); }
+
+static void mark_assigned_target(StNode *t) {
+  if (t && (t->kind == ST_AST_IDENT || t->kind == ST_AST_BINDING) && ((StIdent *)t)->binding)
+    ((StIdent *)t)->binding->assigned = true;
+}
+
+static void resolve_node(Rs *rs, StNode *n) {
+  if (!n) return;
+  switch ((StNodeKind)n->kind) {
+  case ST_AST_IDENT: {
+    StIdent *id = (StIdent *)n;
+    id->binding = resolve_name(rs, id->name);
+    return;
+  }
+  case ST_AST_BINDING: {
+    StIdent *id = (StIdent *)n;
+    if (!id->binding) id->binding = resolve_name(rs, id->name);
+    else note_capture(id->binding, rs->cur);
+    return;
+  }
+  case ST_AST_THIS: {
+    StScope *ts = this_scope(rs->cur);
+    if (ts != rs->cur->fn) {
+      StBinding *b = implicit(rs->sa, ts, ST_BIND_THIS, &ts->this_binding);
+      b->captured = true;
+    }
+    return;
+  }
+  case ST_AST_NEW_TARGET: {
+    StScope *ts = this_scope(rs->cur);
+    if (ts != rs->cur->fn) {
+      StBinding *b = implicit(rs->sa, ts, ST_BIND_NEW_TARGET, &ts->new_target_binding);
+      b->captured = true;
+    }
+    return;
+  }
+  case ST_AST_SUPER_CALL: {
+    /* super() in an arrow writes the enclosing constructor's `this`. */
+    StScope *ts = this_scope(rs->cur);
+    if (ts != rs->cur->fn) {
+      implicit(rs->sa, ts, ST_BIND_THIS, &ts->this_binding)->captured = true;
+      implicit(rs->sa, ts, ST_BIND_NEW_TARGET, &ts->new_target_binding)->captured = true;
+    }
+    st_ast_visit_children(n, resolve_child, rs);
+    return;
+  }
+  case ST_AST_FUNCTION_DECL:
+  case ST_AST_FUNCTION_EXPR:
+  case ST_AST_ARROW: {
+    StFunction *f = (StFunction *)n;
+    if (f->name && n->kind == ST_AST_FUNCTION_DECL) resolve_node(rs, f->name);
+    StScope *saved = rs->cur;
+    rs->cur = f->scope;
+    for (uint32_t i = 0; i < f->params.count; i++) resolve_node(rs, f->params.items[i]);
+    resolve_node(rs, f->rest);
+    if (f->name && n->kind == ST_AST_FUNCTION_EXPR) resolve_node(rs, f->name);
+    for (uint32_t i = 0; i < f->body.count; i++) resolve_node(rs, f->body.items[i]);
+    rs->cur = saved;
+    return;
+  }
+  case ST_AST_CLASS_DECL:
+  case ST_AST_CLASS_EXPR: {
+    StClass *c = (StClass *)n;
+    StScope *saved = rs->cur;
+    rs->cur = c->scope;
+    resolve_node(rs, c->heritage);
+    if (c->constructor) resolve_node(rs, &c->constructor->h);
+    for (uint32_t i = 0; i < c->members.count; i++) {
+      StClassMember *m = (StClassMember *)c->members.items[i];
+      if (m->computed) resolve_node(rs, m->key);
+      if (m->value) resolve_node(rs, &m->value->h);
+    }
+    rs->cur = saved;
+    return;
+  }
+  case ST_AST_BLOCK: {
+    StBlock *blk = (StBlock *)n;
+    StScope *saved = rs->cur;
+    rs->cur = blk->scope ? blk->scope : rs->cur;
+    for (uint32_t i = 0; i < blk->body.count; i++) resolve_node(rs, blk->body.items[i]);
+    rs->cur = saved;
+    return;
+  }
+  case ST_AST_FOR: {
+    StFor *f = (StFor *)n;
+    StScope *saved = rs->cur;
+    rs->cur = f->scope;
+    resolve_node(rs, f->init);
+    resolve_node(rs, f->test);
+    resolve_node(rs, f->update);
+    resolve_node(rs, f->body);
+    rs->cur = saved;
+    return;
+  }
+  case ST_AST_FOR_IN:
+  case ST_AST_FOR_OF: {
+    StForIn *f = (StForIn *)n;
+    StScope *saved = rs->cur;
+    rs->cur = f->scope;
+    resolve_node(rs, f->left);
+    resolve_node(rs, f->right);
+    resolve_node(rs, f->body);
+    rs->cur = saved;
+    if (f->left->kind != ST_AST_VAR_DECL) mark_assigned_target(f->left);
+    return;
+  }
+  case ST_AST_TRY: {
+    StTry *t = (StTry *)n;
+    resolve_node(rs, &t->block->h);
+    if (t->handler) {
+      StScope *saved = rs->cur;
+      rs->cur = t->handler->scope;
+      resolve_node(rs, t->param);
+      for (uint32_t i = 0; i < t->handler->body.count; i++) resolve_node(rs, t->handler->body.items[i]);
+      rs->cur = saved;
+    }
+    if (t->finalizer) resolve_node(rs, &t->finalizer->h);
+    return;
+  }
+  case ST_AST_SWITCH: {
+    StSwitch *sw = (StSwitch *)n;
+    resolve_node(rs, sw->disc);
+    StScope *saved = rs->cur;
+    rs->cur = sw->scope;
+    for (uint32_t i = 0; i < sw->cases.count; i++) resolve_node(rs, sw->cases.items[i]);
+    rs->cur = saved;
+    return;
+  }
+  case ST_AST_ASSIGN:
+  case ST_AST_COMPOUND_ASSIGN:
+  case ST_AST_LOGICAL_ASSIGN: {
+    StAssign *a = (StAssign *)n;
+    resolve_node(rs, a->target);
+    resolve_node(rs, a->value);
+    mark_assigned_target(a->target);
+    return;
+  }
+  case ST_AST_UPDATE: {
+    StUpdate *u = (StUpdate *)n;
+    resolve_node(rs, u->arg);
+    mark_assigned_target(u->arg);
+    return;
+  }
+  case ST_AST_PROPERTY_NAME: return; /* keys are not references */
+  case ST_AST_MEMBER: resolve_node(rs, ((StMember *)n)->object); return;
+  case ST_AST_PROPERTY:
+  case ST_AST_PATTERN_PROPERTY: {
+    StProperty *p = (StProperty *)n;
+    if (p->computed || (p->key->kind != ST_AST_PROPERTY_NAME)) resolve_node(rs, p->key);
+    resolve_node(rs, p->value);
+    return;
+  }
+  default: st_ast_visit_children(n, resolve_child, rs); return;
+  }
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Pass 3: allocate                                                                           */
+
+static void alloc_in_scope(StScope *s, StScope *fn, bool is_fn_scope) {
+  for (StBinding *b = s->bindings; b; b = b->next) {
+    if (b->loc == ST_LOC_GLOBAL) continue;
+    if (b->kind == ST_BIND_PARAM && is_fn_scope && b->reg) {
+      /* A simple parameter: its register is fixed by the calling convention. */
+      if (b->captured || fn->mapped_arguments) {
+        b->loc = ST_LOC_CONTEXT;
+        b->param_in_ctx = true;
+        if (!fn->mapped_arguments) b->slot = s->ctx_slots++;
+        s->has_context = true;
+      }
+      continue;
+    }
+    if (b->captured || b->kind == ST_BIND_HIDDEN) {
+      b->loc = ST_LOC_CONTEXT;
+      b->slot = s->ctx_slots++;
+      s->has_context = true;
+    } else {
+      b->loc = ST_LOC_REGISTER;
+      b->reg = 1 + fn->nparams + fn->nlocals++;
+    }
+  }
+}
+
+/* Allocates every scope of function (or script) fs, and recurses into nested functions. */
+static void alloc_function(StScope *fs) {
+  StFunction *f = fs->function;
+  if (f && fs->uses_arguments && !(f->flags & ST_AST_FN_STRICT) && (f->flags & ST_AST_FN_SIMPLE_PARAMS) &&
+      fs->arguments_binding) {
+    /* Mapped arguments: parameters are slots 0..n-1 of the function context, in order. */
+    fs->mapped_arguments = true;
+    fs->has_context = true;
+    fs->ctx_slots = fs->nparams;
+    for (StBinding *b = fs->bindings; b; b = b->next)
+      if (b->kind == ST_BIND_PARAM && b->reg) b->slot = b->reg - 1;
+  }
+  alloc_in_scope(fs, fs, true);
+}
+
+static void alloc_node(StScope *fn, StNode *n);
+
+static void alloc_child(StNode *child, void *ctx) { alloc_node(ctx, child); }
+
+static void alloc_node(StScope *fn, StNode *n) {
+  if (!n) return;
+  StScope *s = NULL;
+  switch ((StNodeKind)n->kind) {
+  case ST_AST_FUNCTION_DECL:
+  case ST_AST_FUNCTION_EXPR:
+  case ST_AST_ARROW: {
+    StFunction *f = (StFunction *)n;
+    alloc_function(f->scope);
+    for (uint32_t i = 0; i < f->params.count; i++) alloc_node(f->scope, f->params.items[i]);
+    alloc_node(f->scope, f->rest);
+    for (uint32_t i = 0; i < f->body.count; i++) alloc_node(f->scope, f->body.items[i]);
+    return;
+  }
+  case ST_AST_CLASS_DECL:
+  case ST_AST_CLASS_EXPR: s = ((StClass *)n)->scope; break;
+  case ST_AST_BLOCK: s = ((StBlock *)n)->scope; break;
+  case ST_AST_FOR: s = ((StFor *)n)->scope; break;
+  case ST_AST_FOR_IN:
+  case ST_AST_FOR_OF: s = ((StForIn *)n)->scope; break;
+  case ST_AST_SWITCH: s = ((StSwitch *)n)->scope; break;
+  default: break;
+  }
+  if (s) alloc_in_scope(s, fn, false);
+  if (n->kind == ST_AST_TRY) {
+    StTry *t = (StTry *)n;
+    alloc_node(fn, &t->block->h);
+    if (t->handler) {
+      alloc_in_scope(t->handler->scope, fn, false);
+      alloc_node(fn, t->param);
+      for (uint32_t i = 0; i < t->handler->body.count; i++) alloc_node(fn, t->handler->body.items[i]);
+    }
+    if (t->finalizer) alloc_node(fn, &t->finalizer->h);
+    return;
+  }
+  st_ast_visit_children(n, alloc_child, fn);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+
+bool st_scope_analyze(StArena *arena, StProgram *program, StDiagList *diags) {
+  Sa sa = {arena, program->names, diags, NULL};
+  StScope *script = new_scope(&sa, ST_SCOPE_SCRIPT, &program->h);
+  script->strict = (program->flags & ST_AST_FN_STRICT) != 0;
+  program->scope = script;
+  sa.cur = script;
+  /* Script-level var and function declarations are properties of the global object. */
+  declare_list(&sa, script, &program->body, true);
+  for (StBinding *b = script->bindings; b; b = b->next)
+    if (b->kind == ST_BIND_VAR || b->kind == ST_BIND_FUNCTION) b->loc = ST_LOC_GLOBAL;
+  /* vars hoisted from nested blocks of the script were declared in it by declare_node: */
+  Rs rs = {&sa, script};
+  for (uint32_t i = 0; i < program->body.count; i++) resolve_node(&rs, program->body.items[i]);
+  for (StBinding *b = script->bindings; b; b = b->next)
+    if (b->kind == ST_BIND_VAR || b->kind == ST_BIND_FUNCTION) b->loc = ST_LOC_GLOBAL;
+  alloc_in_scope(script, script, true);
+  for (uint32_t i = 0; i < program->body.count; i++) alloc_node(script, program->body.items[i]);
+  return diags->errors == 0;
+}

@@ -1,0 +1,107 @@
+/* frontend/scope.h: scope analysis: which declaration each identifier refers to, and where
+ * every binding lives (a register of its function's frame, a slot of a heap context, or the
+ * global object).
+ *
+ * Scopes mirror the language: the script, each function (parameters, vars, hoisted function
+ * declarations, and the body's top-level lexical declarations), blocks, `for` heads with
+ * let/const (copied per iteration), catch clauses, switch bodies, and class bodies (the class's
+ * inner name, hidden slots for computed field keys).
+ *
+ * Invariants after st_scope_analyze:
+ *  - Every IDENT and BINDING node's `binding` is set, except for names that resolve to the
+ *    global object (unresolved references, and script-level var/function declarations), which
+ *    stay NULL.
+ *  - A binding referenced from a function other than the one declaring it is `captured` and
+ *    lives in a context slot; only captured bindings live in contexts.
+ *  - A scope has a context (has_context) iff it holds a context slot. At run time the chain of
+ *    contexts from any point of the code up to the script mirrors exactly the chain of scopes
+ *    with has_context: one context per such scope, pushed on entry and popped on exit. That
+ *    is what makes the (depth, slot) pairs computed by the compiler valid.
+ *  - Parameters are registers 1..n of their function, as the calling convention puts them; a
+ *    captured parameter also has a context slot, filled in the prologue. In sloppy functions
+ *    with simple parameters that use the arguments object, every parameter lives in the
+ *    function context at slots 0..n-1 (the mapped arguments object aliases them).
+ */
+#ifndef ST_FRONTEND_SCOPE_H
+#define ST_FRONTEND_SCOPE_H
+
+#include "frontend/ast.h"
+#include "support/diag.h"
+
+typedef enum StScopeKind {
+  ST_SCOPE_SCRIPT,
+  ST_SCOPE_FUNCTION,
+  ST_SCOPE_BLOCK,
+  ST_SCOPE_FOR,
+  ST_SCOPE_CATCH,
+  ST_SCOPE_SWITCH,
+  ST_SCOPE_CLASS,
+} StScopeKind;
+
+typedef enum StBindingKind {
+  ST_BIND_VAR,
+  ST_BIND_LET,
+  ST_BIND_CONST,
+  ST_BIND_CLASS,      /* a class declaration's outer name (let-like) */
+  ST_BIND_CLASS_INNER,/* the class's own name inside its body (const-like) */
+  ST_BIND_FUNCTION,   /* a function declaration */
+  ST_BIND_PARAM,
+  ST_BIND_CATCH,
+  ST_BIND_CALLEE,     /* a named function expression's own name (read-only) */
+  ST_BIND_ARGUMENTS,  /* the implicit arguments object */
+  ST_BIND_THIS,       /* implicit `this` of a function or the script, when an arrow uses it */
+  ST_BIND_NEW_TARGET, /* implicit new.target, when an arrow uses it */
+  ST_BIND_HIDDEN,     /* compiler temporaries that must live in a context (class field keys) */
+} StBindingKind;
+
+typedef enum StBindingLoc { ST_LOC_REGISTER, ST_LOC_CONTEXT, ST_LOC_GLOBAL } StBindingLoc;
+
+typedef struct StBinding {
+  const StName *name;
+  uint8_t kind;        /* StBindingKind */
+  uint8_t loc;         /* StBindingLoc */
+  bool captured;       /* referenced from another function */
+  bool lexical;        /* let, const, class: has a TDZ */
+  bool assigned;       /* written somewhere besides its declaration */
+  bool param_in_ctx;   /* a parameter that also lives in the context */
+  uint32_t reg;        /* register (registers, and parameters) */
+  uint32_t slot;       /* context slot (contexts) */
+  uint32_t decl_end;   /* byte offset after which it is initialized (TDZ elision) */
+  struct StScope *scope;
+  StNode *decl;        /* declaring node */
+  struct StBinding *next;
+} StBinding;
+
+typedef struct StScope {
+  uint8_t kind;             /* StScopeKind */
+  bool has_context;
+  bool strict;
+  struct StScope *parent;
+  struct StScope *fn;       /* the function (or script) scope containing this scope */
+  StNode *node;             /* the AST node that owns the scope */
+  StBinding *bindings;      /* declaration order */
+  StBinding *last;
+  uint32_t ctx_slots;
+  /* Function and script scopes only: */
+  StFunction *function;     /* NULL for the script */
+  bool is_arrow;
+  bool mapped_arguments;    /* the arguments object aliases the parameters */
+  bool uses_arguments;      /* creates an arguments object */
+  uint32_t nparams;         /* registers 1..nparams */
+  uint32_t nlocals;         /* registers allocated to bindings, from nparams + 1 */
+  StBinding *this_binding;  /* when captured by an arrow (else `this` is register 0) */
+  StBinding *new_target_binding;
+  StBinding *arguments_binding;
+} StScope;
+
+/* Analyzes a parsed program: builds scopes, resolves identifiers, marks captures, allocates
+ * registers and context slots. Early errors found here (none at present beyond the parser's)
+ * go to diags. All memory is in the arena. false when an error was recorded. */
+bool st_scope_analyze(StArena *arena, StProgram *program, StDiagList *diags);
+
+/* The innermost scope of a function/class/block node (NULL when it has none). */
+StBinding *st_scope_lookup(StScope *s, const StName *name);
+/* Whether a reference at byte offset `at`, in function scope `from`, to b needs a TDZ check. */
+bool st_scope_needs_tdz_check(const StBinding *b, const StScope *from_fn, uint32_t at);
+
+#endif
