@@ -22,7 +22,7 @@ static bool first_is_dest(uint16_t op) {
   case ST_OP_JLE: case ST_OP_JGT: case ST_OP_JGE: case ST_OP_JNLT: case ST_OP_JNLE:
   case ST_OP_JNGT: case ST_OP_JNGE: case ST_OP_JSEQ: case ST_OP_JSNE: case ST_OP_JEQ:
   case ST_OP_JNE: case ST_OP_RET: case ST_OP_THROW: case ST_OP_ARRAYPUSH:
-  case ST_OP_ARRAYHOLE: case ST_OP_ARRAYSPREAD: case ST_OP_SETFIELDS: case ST_OP_ITERCLOSE:
+  case ST_OP_ARRAYHOLE: case ST_OP_ARRAYSPREAD: case ST_OP_SETFIELDS: case ST_OP_SETHOME: case ST_OP_ITERCLOSE:
   case ST_OP_ITERCLOSEQUIET:
     return false;
   default: return true;

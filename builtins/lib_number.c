@@ -8,7 +8,7 @@
  * checks in the spec's order and the RangeErrors with V8's messages.
  *
  * toLocaleString formats like node's default locale (en-US): grouping commas, at most three
- * fraction digits rounded half-to-even from the shortest decimal form, "∞" for Infinity,
+ * fraction digits rounded half away from zero from the shortest decimal form, "∞" for Infinity,
  * "-0" for negative zero. Locales and options arguments are ignored.
  */
 #include "builtins/lib_object.h"
@@ -202,19 +202,12 @@ static StValue format_locale(StVM *vm, double x) {
       int k = i + shift;
       if (k >= 0 && k < int_len + FRAC) num[1 + k] = d[i];
     }
-    /* Half-to-even on the digits beyond FRAC: the first dropped digit and whether any
-     * nonzero digit follows it. When that digit is before d[0] it is a 0 (round down); when
-     * it is past the end nothing is dropped. */
+    /* Round half away from zero (ECMA-402's default "halfExpand") on the shortest decimal
+     * form: only the first dropped digit matters. When that digit is before d[0] it is a 0;
+     * when it is past the end nothing is dropped. */
     int first = int_len + FRAC; /* position k of the first dropped digit */
     int drop = first - shift;   /* its index in d */
-    bool up = false;
-    if (drop >= 0 && drop < n) {
-      bool rest = false;
-      for (int i = drop + 1; i < n; i++) rest |= d[i] != '0';
-      int dd = d[drop] - '0';
-      int last = num[first] - '0'; /* the last kept digit, position first - 1 */
-      up = dd > 5 || (dd == 5 && (rest || (last & 1)));
-    }
+    bool up = drop >= 0 && drop < n && d[drop] >= '5';
     if (up) {
       int k = first; /* num index of the last kept digit */
       while (num[k] == '9') num[k--] = '0';

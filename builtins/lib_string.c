@@ -638,60 +638,67 @@ static StValue string_normalize(StVM *vm, StCallInfo *ci) {
 }
 
 /* localeCompare: an approximation of the Unicode root collation (what ICU's default locale
- * gives for most text), in three levels:
+ * gives for most text). Both strings are compared in NFD, so canonically equivalent strings
+ * are equal, then in three levels, each comparing the sequences of nonzero weights:
  *   1. base characters: whitespace and punctuation < digits < letters; letters by their
- *      base letter without accents or case (Latin-1 and Latin Extended-A accented letters
- *      fold to their base through the canonical decompositions), other characters by code
- *      point;
- *   2. accents: an unaccented letter before an accented one;
+ *      lower-case form, other characters by code point; combining marks are ignored;
+ *   2. accents: every base character weighs 1 and a combining mark more, so an unaccented
+ *      letter sorts before an accented one; the marks of U+0300..U+036F are ranked in the
+ *      root collation's order (acute < grave < breve < circumflex < caron < ring <
+ *      diaeresis ..., measured once against node/ICU), others by code point;
  *   3. case: lower case before upper case;
- * then code-unit order, so only identical strings compare equal. Expansions ("ß" as "ss"),
- * contractions and locale tailorings are not modelled. */
-typedef struct CollKey {
-  uint32_t primary, secondary, tertiary;
-} CollKey;
+ * and last code-unit order of the NFD forms, so only equivalent strings compare equal.
+ * Expansions ("ß" as "ss"), contractions and locale tailorings are not modelled. */
+static const uint8_t MARK_RANK[0x70] = {
+    6,  5,  8,  15, 20, 25, 7,  16, 12, 26, 10, 14, 9,  21, 21, 27, 28, 29, 21, 3,
+    4,  21, 22, 22, 22, 22, 21, 30, 22, 22, 22, 22, 22, 31, 32, 33, 34, 35, 36, 18,
+    19, 22, 22, 22, 22, 37, 38, 22, 39, 40, 2,  22, 41, 24, 23, 23, 17, 42, 22, 22,
+    22, 21, 21, 21, 6,  5,  11, 3,  13, 43, 21, 22, 22, 22, 21, 21, 21, 22, 22, 1,
+    21, 21, 21, 22, 22, 22, 22, 21, 44, 22, 22, 21, 22, 21, 21, 22, 45, 46, 22, 47,
+    50, 52, 54, 57, 48, 49, 51, 53, 55, 56, 58, 59,
+};
 
-static CollKey coll_key(uint32_t c) {
-  CollKey k = {0, 0, 0};
-  uint32_t base = st_lib_string_norm_base(c);
-  if (base != c) k.secondary = c; /* accented: order among accents by code point */
-  uint32_t lower = base;
-  if (base < 0x80) {
-    if (base >= 'A' && base <= 'Z') {
-      lower = base + 32;
-      k.tertiary = 1;
-    }
-  } else {
-    uint32_t l[3];
-    lower = st_lib_string_case_fold(base, l) == 1 ? l[0] : base;
-    if (lower != base) k.tertiary = 1;
+static uint32_t coll_weight(uint32_t c, int level) {
+  if (st_lib_string_norm_ccc(c) != 0) {
+    if (level != 1) return 0;
+    return c >= 0x300 && c < 0x370 ? 2u + MARK_RANK[c - 0x300] : 100u + c;
   }
-  if (lower >= '0' && lower <= '9') k.primary = 0x100000 + lower;
-  else if (st_lib_string_case_is_letter(lower)) k.primary = 0x200000 + lower;
-  else k.primary = lower;
-  return k;
+  if (level == 1) return 1;
+  uint32_t lower = c;
+  if (c >= 'A' && c <= 'Z') {
+    lower = c + 32;
+  } else if (c >= 0x80) {
+    uint32_t l[3];
+    if (st_lib_string_case_fold(c, l) == 1) lower = l[0];
+  }
+  if (level == 2) return lower != c ? 2 : 1;
+  if (lower >= '0' && lower <= '9') return 0x200000 + lower;
+  if (st_lib_string_case_is_letter(lower)) return 0x400000 + lower;
+  return 0x100000 + lower;
 }
 
-static int collate(const StString *a, const StString *b) {
-  uint32_t na = st_string_length(a), nb = st_string_length(b);
+/* The next nonzero weight at `level` from *i on (0 at the end). */
+static uint32_t next_weight(const StString *s, uint32_t *i, int level) {
+  uint32_t n = st_string_length(s);
+  while (*i < n) {
+    uint32_t c = st_string_code_point_at(s, *i);
+    *i += c >= 0x10000 ? 2 : 1;
+    uint32_t w = coll_weight(c, level);
+    if (w) return w;
+  }
+  return 0;
+}
+
+static int collate(StVM *vm, StString *a, StString *b) {
   for (int level = 0; level < 3; level++) {
     uint32_t i = 0, j = 0;
-    while (i < na && j < nb) {
-      uint32_t ca = st_string_code_point_at(a, i), cb = st_string_code_point_at(b, j);
-      i += ca >= 0x10000 ? 2 : 1;
-      j += cb >= 0x10000 ? 2 : 1;
-      CollKey ka = coll_key(ca), kb = coll_key(cb);
-      uint32_t x = level == 0 ? ka.primary : level == 1 ? ka.secondary : ka.tertiary;
-      uint32_t y = level == 0 ? kb.primary : level == 1 ? kb.secondary : kb.tertiary;
+    for (;;) {
+      uint32_t x = next_weight(a, &i, level), y = next_weight(b, &j, level);
       if (x != y) return x < y ? -1 : 1;
+      if (x == 0) break;
     }
-    if (level == 0 && (i < na || j < nb)) return i < na ? 1 : -1;
   }
-  for (uint32_t i = 0; i < na && i < nb; i++) {
-    uint16_t x = st_string_unit_at(a, i), y = st_string_unit_at(b, i);
-    if (x != y) return x < y ? -1 : 1;
-  }
-  return na == nb ? 0 : na < nb ? -1 : 1;
+  return st_string_compare(vm, a, b);
 }
 
 static StValue string_locale_compare(StVM *vm, StCallInfo *ci) {
@@ -699,7 +706,11 @@ static StValue string_locale_compare(StVM *vm, StCallInfo *ci) {
   if (!s) return ST_EXCEPTION;
   StString *t = arg_flat(vm, ci, 0);
   if (!t) return ST_EXCEPTION;
-  return st_int(collate(s, t));
+  if (!(s = st_lib_string_norm_convert(vm, s, ST_NORM_NFD)) || !(s = st_string_flatten(vm, s)))
+    return ST_EXCEPTION;
+  if (!(t = st_lib_string_norm_convert(vm, t, ST_NORM_NFD)) || !(t = st_string_flatten(vm, t)))
+    return ST_EXCEPTION;
+  return st_int(collate(vm, s, t));
 }
 
 static StValue string_is_well_formed(StVM *vm, StCallInfo *ci) {

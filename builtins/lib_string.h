@@ -29,5 +29,7 @@ StString *st_lib_string_norm_convert(StVM *vm, StString *flat, StNormForm form);
 /* The first code point of c's full canonical decomposition (its base letter: "é" -> "e"), or
  * c when it has none. */
 uint32_t st_lib_string_norm_base(uint32_t c);
+/* The canonical combining class of c (0 for starters). */
+uint32_t st_lib_string_norm_ccc(uint32_t c);
 
 #endif

@@ -63,6 +63,8 @@ static const StNormDecomp *find_decomp(uint32_t c) {
   return lo < COUNT(decomps) && decomps[lo].cp == c ? &decomps[lo] : NULL;
 }
 
+uint32_t st_lib_string_norm_ccc(uint32_t c) { return ccc_of(c); }
+
 uint32_t st_lib_string_norm_base(uint32_t c) {
   const StNormDecomp *d = find_decomp(c);
   if (d && (d->lengths & 31)) return decomp_data[d->offset];

@@ -10,6 +10,7 @@
 
 #include "support/numconv.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* ---- Names ----------------------------------------------------------------------------- */
@@ -120,7 +121,7 @@ const char *st_ast_kind_name(StNodeKind kind) {
 
 /* Events of a walk over one node's children: a child (NULL for an absent optional child in a
  * fixed slot), an array hole, and named groups (a function's params and body, ...). */
-typedef enum { EV_CHILD, EV_HOLE, EV_OPEN, EV_CLOSE, EV_SKIP } EventKind;
+typedef enum { EV_CHILD, EV_HOLE, EV_OPEN, EV_CLOSE } EventKind;
 typedef void (*EventFn)(void *ctx, EventKind ev, StNode *child, const char *group);
 
 static void each_list(const StNodeList *l, EventFn fn, void *ctx, bool holes) {
@@ -159,7 +160,7 @@ static void each_child(StNode *n, EventFn fn, void *ctx) {
   case ST_AST_FUNCTION_DECL:
   case ST_AST_FUNCTION_EXPR:
   case ST_AST_ARROW: {
-    StFunction *f = (StFunction *)n;
+    StAstFunction *f = (StAstFunction *)n;
     if (n->kind != ST_AST_ARROW) SLOT(f->name);
     group("params", &f->params, fn, ctx);
     optional_group("rest", f->rest, fn, ctx);
@@ -249,7 +250,7 @@ static void each_child(StNode *n, EventFn fn, void *ctx) {
     break;
   }
   case ST_AST_ARRAY: each_list(&((StArray *)n)->elems, fn, ctx, true); break;
-  case ST_AST_OBJECT: each_list(&((StObject *)n)->props, fn, ctx, false); break;
+  case ST_AST_OBJECT: each_list(&((StAstObject *)n)->props, fn, ctx, false); break;
   case ST_AST_PROPERTY:
   case ST_AST_PATTERN_PROPERTY: {
     StProperty *p = (StProperty *)n;
@@ -292,6 +293,7 @@ static void each_child(StNode *n, EventFn fn, void *ctx) {
     each_list(&c->args, fn, ctx, false);
     break;
   }
+  case ST_AST_NATIVE_CALL: each_list(&((StNativeCall *)n)->args, fn, ctx, false); break;
   case ST_AST_MEMBER: SLOT(((StMember *)n)->object); break;
   case ST_AST_INDEX: {
     StIndex *x = (StIndex *)n;
@@ -380,7 +382,6 @@ typedef struct Out {
   FILE *f;
   uint32_t len;
   uint32_t indent;
-  bool line_open; /* a node's header was written and its line not yet ended */
   char buf[1 << 16];
 } Out;
 
@@ -530,7 +531,7 @@ static void put_attrs(Out *o, const StNode *n) {
   case ST_AST_FUNCTION_DECL:
   case ST_AST_FUNCTION_EXPR:
   case ST_AST_ARROW: {
-    const StFunction *f = (const StFunction *)n;
+    const StAstFunction *f = (const StAstFunction *)n;
     if (method_kind_names[f->method_kind]) put_word(o, method_kind_names[f->method_kind]);
     put_fn_flags(o, f->flags);
     put_str(o, " length=");
@@ -589,13 +590,14 @@ static void put_attrs(Out *o, const StNode *n) {
   case ST_AST_IDENT:
   case ST_AST_BINDING: put_word(o, ((const StIdent *)n)->name->str); break;
   case ST_AST_PROPERTY_NAME: put_word(o, ((const StPropertyName *)n)->name->str); break;
+  case ST_AST_NATIVE_CALL: put_word(o, ((const StNativeCall *)n)->name->str); break;
   case ST_AST_NUMBER:
     put_char(o, ' ');
     put_number(o, ((const StNumber *)n)->value);
     break;
   case ST_AST_STRING:
     put_char(o, ' ');
-    put_quoted(o, ((const StString *)n)->value);
+    put_quoted(o, ((const StAstString *)n)->value);
     break;
   case ST_AST_PROPERTY:
   case ST_AST_PATTERN_PROPERTY: {
@@ -604,9 +606,9 @@ static void put_attrs(Out *o, const StNode *n) {
     if (p->computed) put_word(o, "computed");
     break;
   }
-  case ST_AST_UNARY:
+  case ST_AST_UNARY: put_word(o, token_text[((const StUnary *)n)->op]); break;
   case ST_AST_BINARY:
-  case ST_AST_LOGICAL: put_word(o, token_text[((const StUnary *)n)->op]); break;
+  case ST_AST_LOGICAL: put_word(o, token_text[((const StBinary *)n)->op]); break;
   case ST_AST_UPDATE: {
     const StUpdate *u = (const StUpdate *)n;
     put_word(o, token_text[u->op]);
@@ -667,7 +669,6 @@ static void dump_event(void *ctx, EventKind ev, StNode *child, const char *group
     put_char(o, ')');
     o->indent--;
     break;
-  case EV_SKIP: break;
   }
 }
 

@@ -112,7 +112,7 @@ typedef struct StStr {
   X(PROGRAM, StProgram, "program") \
   /* statements */ \
   X(VAR_DECL, StVarDecl, "var_decl") \
-  X(FUNCTION_DECL, StFunction, "function_decl") \
+  X(FUNCTION_DECL, StAstFunction, "function_decl") \
   X(CLASS_DECL, StClass, "class_decl") \
   X(EXPR_STMT, StExprStmt, "expr_stmt") \
   X(BLOCK, StBlock, "block") \
@@ -134,16 +134,16 @@ typedef struct StStr {
   /* expressions */ \
   X(IDENT, StIdent, "ident") \
   X(NUMBER, StNumber, "number") \
-  X(STRING, StString, "string") \
+  X(STRING, StAstString, "string") \
   X(TEMPLATE, StTemplate, "template") \
   X(TRUE, StNode, "true") \
   X(FALSE, StNode, "false") \
   X(NULL, StNode, "null") \
   X(THIS, StNode, "this") \
   X(ARRAY, StArray, "array") \
-  X(OBJECT, StObject, "object") \
-  X(FUNCTION_EXPR, StFunction, "function_expr") \
-  X(ARROW, StFunction, "arrow") \
+  X(OBJECT, StAstObject, "object") \
+  X(FUNCTION_EXPR, StAstFunction, "function_expr") \
+  X(ARROW, StAstFunction, "arrow") \
   X(CLASS_EXPR, StClass, "class_expr") \
   X(UNARY, StUnary, "unary") \
   X(UPDATE, StUpdate, "update") \
@@ -165,6 +165,7 @@ typedef struct StStr {
   X(NEW_TARGET, StNode, "new_target") \
   X(AWAIT, StUnary, "await") \
   X(SPREAD, StUnary, "spread") \
+  X(NATIVE_CALL, StNativeCall, "native_call") \
   /* patterns */ \
   X(BINDING, StIdent, "binding") \
   X(OBJECT_PATTERN, StObjectPattern, "object_pattern") \
@@ -203,7 +204,7 @@ typedef struct StNodeList {
 /* Variable declaration kinds (StVarDecl.kind). */
 typedef enum StDeclKind { ST_AST_VAR, ST_AST_LET, ST_AST_CONST } StDeclKind;
 
-/* What a function is (StFunction.method_kind). */
+/* What a function is (StAstFunction.method_kind). */
 typedef enum StMethodKind {
   ST_AST_METHOD_NONE,         /* function declaration or expression, or arrow */
   ST_AST_METHOD_METHOD,       /* object literal or class method: has a home object */
@@ -214,7 +215,7 @@ typedef enum StMethodKind {
   ST_AST_METHOD_FIELD_INIT,   /* a class field's initializer (see StClassMember) */
 } StMethodKind;
 
-/* StFunction.flags (and the subset meaningful for StProgram.flags). The USES_* and
+/* StAstFunction.flags (and the subset meaningful for StProgram.flags). The USES_* and
  * HAS_DIRECT_EVAL flags are cheap syntactic facts: `this`, `arguments`, super property,
  * super(), new.target written in the function's own code or inside an arrow nested in it
  * (arrows see their enclosing function's; the arrow itself gets the flag too). USES_ARGUMENTS
@@ -241,7 +242,7 @@ enum {
   ST_AST_FN_CLASS_MEMBER = 1 << 15,   /* a class method, accessor, constructor or field init */
 };
 
-/* A script. `this_props` is as in StFunction, for `this.x = ...` at top level (rarely
+/* A script. `this_props` is as in StAstFunction, for `this.x = ...` at top level (rarely
  * useful); flags: ST_AST_FN_STRICT, USE_STRICT, USES_THIS, HAS_DIRECT_EVAL. */
 typedef struct StProgram {
   StNode h;
@@ -254,7 +255,7 @@ typedef struct StProgram {
 
 /* FUNCTION_DECL, FUNCTION_EXPR and ARROW; also every method, accessor, constructor and field
  * initializer (as FUNCTION_EXPR with method_kind set). */
-typedef struct StFunction {
+typedef struct StAstFunction {
   StNode h;
   StNode *name;            /* BINDING, optional: declarations and named expressions only */
   StNodeList params;       /* BINDING, OBJECT_PATTERN, ARRAY_PATTERN, ASSIGN_PATTERN */
@@ -267,14 +268,14 @@ typedef struct StFunction {
   uint32_t src_start;      /* byte range of the source text, for Function.prototype.toString */
   uint32_t src_end;
   struct StScope *scope;   /* the function scope (parameters and body) */
-} StFunction;
+} StAstFunction;
 
 /* CLASS_DECL and CLASS_EXPR. The class body is strict. */
 typedef struct StClass {
   StNode h;
   StNode *name;            /* BINDING, optional for expressions */
   StNode *heritage;        /* the `extends` expression, optional */
-  StFunction *constructor; /* optional: without it the compiler makes the default one */
+  StAstFunction *constructor; /* optional: without it the compiler makes the default one */
   StNodeList members;      /* CLASS_METHOD and CLASS_FIELD in source order, no constructor */
   uint32_t instance_fields, static_fields; /* counts of CLASS_FIELD members */
   uint32_t src_start, src_end;
@@ -289,7 +290,7 @@ typedef struct StClass {
 typedef struct StClassMember {
   StNode h;
   StNode *key;
-  StFunction *value;
+  StAstFunction *value;
   bool computed;
   bool is_static;
 } StClassMember;
@@ -400,10 +401,10 @@ typedef struct StNumber {
   double value;
 } StNumber;
 
-typedef struct StString {
+typedef struct StAstString {
   StNode h;
   StStr value;
-} StString;
+} StAstString;
 
 /* A template literal: count quasis and count - 1 expressions, quasi i before expression i.
  * cooked[i] is the value, raw[i] the source text (CR and CRLF normalized to LF). */
@@ -421,10 +422,10 @@ typedef struct StArray {
 } StArray;
 
 /* OBJECT: PROPERTY and SPREAD nodes. */
-typedef struct StObject {
+typedef struct StAstObject {
   StNode h;
   StNodeList props;
-} StObject;
+} StAstObject;
 
 /* Property kinds (StProperty.kind). */
 typedef enum StPropKind {
@@ -519,6 +520,14 @@ typedef struct StIndex {
   StNode *object, *index;
   bool optional;           /* `obj?.[index]` */
 } StIndex;
+
+/* NATIVE_CALL: `%Name(args)`, only with StParseOptions.allow_natives_syntax (V8's
+ * --allow-natives-syntax test hooks, e.g. %OptimizeFunctionOnNextCall(f)). */
+typedef struct StNativeCall {
+  StNode h;
+  const StName *name;
+  StNodeList args;
+} StNativeCall;
 
 typedef struct StOptionalChain {
   StNode h;

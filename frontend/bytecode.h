@@ -160,7 +160,8 @@ enum {
   /* functions, classes, objects, arrays */ \
   X(CLOSURE, "RK", NONE, ST_BC_THROWS) /* dst = closure of the proto in constant K */ \
   X(CLASS, "RRKR", NONE, ST_BC_THROWS | ST_BC_CALL) /* ctor dst, prototype dst, K, heritage */ \
-  X(SETFIELDS, "RR", NONE, 0) /* ctor, instance-field initializer */ \
+  X(SETFIELDS, "RR", NONE, 0) /* ctor, instance fields: array [key, init fn or undefined, ...] */ \
+  X(SETHOME, "RR", NONE, 0) /* function, home object (for super.x) */ \
   X(NEWOBJECT, "RNF", LITERAL, ST_BC_THROWS) /* dst, inline capacity hint */ \
   X(NEWARRAY, "RN", NONE, ST_BC_THROWS) /* dst, capacity */ \
   X(ARRAYFROM, "RRN", NONE, ST_BC_THROWS) /* dst = [r[base] .. r[base+n-1]] */ \

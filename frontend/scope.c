@@ -123,7 +123,7 @@ static void declare_list(Sa *sa, StScope *s, StNodeList *list, bool function_top
       if (c->name) ((StIdent *)c->name)->binding =
           declare(sa, s, ((StIdent *)c->name)->name, ST_BIND_CLASS, c->name, next);
     } else if (st->kind == ST_AST_FUNCTION_DECL) {
-      StFunction *f = (StFunction *)st;
+      StAstFunction *f = (StAstFunction *)st;
       if (!f->name) continue;
       const StName *name = ((StIdent *)f->name)->name;
       ((StIdent *)f->name)->binding = declare(sa, s, name, ST_BIND_FUNCTION, f->name, 0);
@@ -147,7 +147,7 @@ static void declare_list(Sa *sa, StScope *s, StNodeList *list, bool function_top
     declare_node(sa, list->items[i], i + 1 < list->count ? list->items[i + 1]->offset : UINT32_MAX);
 }
 
-static void declare_function(Sa *sa, StFunction *f) {
+static void declare_function(Sa *sa, StAstFunction *f) {
   StScope *fs = new_scope(sa, ST_SCOPE_FUNCTION, &f->h);
   fs->function = f;
   fs->is_arrow = f->h.kind == ST_AST_ARROW;
@@ -207,7 +207,7 @@ static void declare_node(Sa *sa, StNode *n, uint32_t next_offset) {
   switch ((StNodeKind)n->kind) {
   case ST_AST_FUNCTION_DECL:
   case ST_AST_FUNCTION_EXPR:
-  case ST_AST_ARROW: declare_function(sa, (StFunction *)n); return;
+  case ST_AST_ARROW: declare_function(sa, (StAstFunction *)n); return;
   case ST_AST_CLASS_DECL:
   case ST_AST_CLASS_EXPR: declare_class(sa, (StClass *)n); return;
   case ST_AST_VAR_DECL: {
@@ -417,7 +417,7 @@ static void resolve_node(Rs *rs, StNode *n) {
   case ST_AST_FUNCTION_DECL:
   case ST_AST_FUNCTION_EXPR:
   case ST_AST_ARROW: {
-    StFunction *f = (StFunction *)n;
+    StAstFunction *f = (StAstFunction *)n;
     if (f->name && n->kind == ST_AST_FUNCTION_DECL) resolve_node(rs, f->name);
     StScope *saved = rs->cur;
     rs->cur = f->scope;
@@ -553,7 +553,7 @@ static void alloc_in_scope(StScope *s, StScope *fn, bool is_fn_scope) {
 
 /* Allocates every scope of function (or script) fs, and recurses into nested functions. */
 static void alloc_function(StScope *fs) {
-  StFunction *f = fs->function;
+  StAstFunction *f = fs->function;
   if (f && fs->uses_arguments && !(f->flags & ST_AST_FN_STRICT) && (f->flags & ST_AST_FN_SIMPLE_PARAMS) &&
       fs->arguments_binding) {
     /* Mapped arguments: parameters are slots 0..n-1 of the function context, in order. */
@@ -577,7 +577,7 @@ static void alloc_node(StScope *fn, StNode *n) {
   case ST_AST_FUNCTION_DECL:
   case ST_AST_FUNCTION_EXPR:
   case ST_AST_ARROW: {
-    StFunction *f = (StFunction *)n;
+    StAstFunction *f = (StAstFunction *)n;
     alloc_function(f->scope);
     for (uint32_t i = 0; i < f->params.count; i++) alloc_node(f->scope, f->params.items[i]);
     alloc_node(f->scope, f->rest);

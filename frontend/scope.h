@@ -83,7 +83,7 @@ typedef struct StScope {
   StBinding *last;
   uint32_t ctx_slots;
   /* Function and script scopes only: */
-  StFunction *function;     /* NULL for the script */
+  StAstFunction *function;     /* NULL for the script */
   bool is_arrow;
   bool mapped_arguments;    /* the arguments object aliases the parameters */
   bool uses_arguments;      /* creates an arguments object */

@@ -25,6 +25,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* ------------------------------------------------------------------------------------------ */
 /* Accounting */
@@ -91,6 +92,16 @@ void st_gc_register_kind(StHeap *h, uint8_t kind, const char *name, StGcTraceFn 
 void st_gc_add_root_tracer(StHeap *h, StGcRootsFn fn, void *ud) {
   StGcRootEntry e = {fn, ud};
   st_vec_push(&h->roots, e);
+}
+
+void st_gc_remove_root_tracer(StHeap *h, StGcRootsFn fn, void *ud) {
+  for (size_t i = 0; i < h->roots.len; i++) {
+    if (h->roots.data[i].fn == fn && h->roots.data[i].ud == ud) {
+      memmove(&h->roots.data[i], &h->roots.data[i + 1], (h->roots.len - i - 1) * sizeof(StGcRootEntry));
+      h->roots.len--;
+      return;
+    }
+  }
 }
 
 void st_gc_add_weak_callback(StHeap *h, StGcWeakFn fn, void *ud) {

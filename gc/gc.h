@@ -119,6 +119,8 @@ void st_gc_free(StHeap *h); /* finalizes every cell, returns all memory */
 void st_gc_register_kind(StHeap *h, uint8_t kind, const char *name, StGcTraceFn trace,
                          StGcFinalizeFn finalize);
 void st_gc_add_root_tracer(StHeap *h, StGcRootsFn fn, void *ud);
+/* Removes a tracer registered with the same fn and ud (for temporary roots, e.g. a compile). */
+void st_gc_remove_root_tracer(StHeap *h, StGcRootsFn fn, void *ud);
 void st_gc_add_weak_callback(StHeap *h, StGcWeakFn fn, void *ud);
 
 /* The conservative scan covers the C stack from the caller of st_gc_collect up to this

@@ -1070,6 +1070,11 @@ dispatch:
     ((StFunction *)st_get_object(r[U(1)]))->fields = r[U(2)];
     NEXT(SIZE(SETFIELDS));
   }
+  CASE(SETHOME) : {
+    StObject *fo = st_get_object(r[U(1)]);
+    if (fo->hdr.kind == ST_KIND_FUNCTION) ((StFunction *)fo)->home_object = r[U(2)];
+    NEXT(SIZE(SETHOME));
+  }
   CASE(NEWOBJECT) : {
     SAVE_PC();
     StFeedbackSlot *s = FB(3);

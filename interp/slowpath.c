@@ -74,9 +74,22 @@ StValue st_slowpath_construct_this(StVM *vm, StFunction *fn, StValue new_target)
   return o ? st_object_value(o) : ST_EXCEPTION;
 }
 
+/* Instance fields: ctor->fields is an array of pairs [key, initializer or undefined], in
+ * declaration order; each initializer runs with `this` the new object. */
 bool st_slowpath_init_fields(StVM *vm, StFunction *ctor, StValue this_obj) {
   if (!st_is_object(ctor->fields)) return true;
-  return st_vm_call(vm, ctor->fields, this_obj, 0, NULL) != ST_EXCEPTION;
+  StObject *list = st_get_object(ctor->fields);
+  uint32_t n = st_array_length(list);
+  for (uint32_t i = 0; i + 1 < n; i += 2) {
+    StValue key = list->elements->data[i], init = list->elements->data[i + 1];
+    StValue v = ST_UNDEFINED;
+    if (st_is_object(init)) {
+      v = st_vm_call(vm, init, this_obj, 0, NULL);
+      if (v == ST_EXCEPTION) return false;
+    }
+    if (!st_slowpath_def_field(vm, this_obj, key, v)) return false;
+  }
+  return true;
 }
 
 StValue st_slowpath_construct_result(StVM *vm, StFrame *f, StValue ret) {

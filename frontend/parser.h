@@ -1,0 +1,36 @@
+/* frontend/parser.h: source text -> AST (frontend/ast.h).
+ *
+ * Recursive descent for statements, precedence climbing for binary operators, a cover grammar
+ * for arrow parameters and destructuring assignment. The parser also checks the early errors
+ * the compiler relies on (redeclarations, labels, break/continue targets, assignment targets,
+ * strict-mode rules, class rules) so that a tree it returns is well-formed.
+ *
+ * Contract:
+ *  - Returns the PROGRAM node, or NULL when an error was recorded. Only the first error is
+ *    recorded (a SyntaxError, or a RangeError for nesting deeper than ST_AST_MAX_DEPTH); it
+ *    carries line, column (UTF-16 units) and byte offset, and a message in V8's wording where
+ *    V8 has one.
+ *  - All memory of the tree is in `arena` (free it to free the tree); the parser's own scratch
+ *    memory is freed before it returns. Deep code never prints.
+ *  - Any byte sequence is safe input: no crash, no hang, no read outside src[0..len), bounded
+ *    C stack.
+ *  - Not supported, each a SyntaxError "... not supported" at the construct: regular
+ *    expression literals, generators, import/export, `with` (sloppy mode), tagged templates,
+ *    private class members (#x), class static blocks, BigInt literals, `for await`.
+ */
+#ifndef ST_FRONTEND_PARSER_H
+#define ST_FRONTEND_PARSER_H
+
+#include "frontend/ast.h"
+#include "support/diag.h"
+
+typedef struct StParseOptions {
+  const char *filename;      /* for the caller's messages; the parser does not use it */
+  bool strict;               /* the whole script is strict mode code */
+  bool allow_natives_syntax; /* `%Name(args)` parses as NATIVE_CALL (V8's test natives) */
+} StParseOptions;
+
+StNode *st_parser_parse_program(StArena *arena, const char *src, size_t len,
+                                const StParseOptions *opt, StDiagList *diags);
+
+#endif
