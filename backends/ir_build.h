@@ -35,6 +35,8 @@ typedef struct StIrBuildOptions {
   void *code;                    /* the StCode being compiled (constant for exits) */
   uint32_t code_invalid_offset;  /* offsetof(StCode, invalid): lazy deopt checks */
   const char *name;              /* for dumps */
+  bool generic_cold;             /* code without feedback compiles generically instead of
+                                    ending in a deopt (--eager: nothing has run yet) */
 } StIrBuildOptions;
 
 /* Builds f (initialized by the caller with st_ir_init) from proto p. On failure returns the

@@ -44,6 +44,7 @@ typedef struct IrB {
   uint32_t cur;           /* current IR block */
   uint32_t pc;            /* current bytecode offset (in frame->proto) */
   bool terminated;        /* the current block has its terminator */
+  bool spec;              /* speculate on this instruction's feedback */
   uint32_t nvars, next_var;
   StIrRef *entry_value;   /* per variable: its value on entry (outermost frame) */
   StIrRef undefined_at_entry;

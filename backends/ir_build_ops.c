@@ -35,6 +35,17 @@ static void cold(IrB *b, StDeoptReason why) {
   b->terminated = true;
 }
 
+/* An instruction that never ran: a deopt, or (with generic_cold) generic code. Returns true
+ * when the caller must stop translating the instruction. */
+static bool never_ran(IrB *b) {
+  if (b->opts->generic_cold) {
+    b->spec = false;
+    return false;
+  }
+  cold(b, ST_DEOPT_BRANCH);
+  return true;
+}
+
 /* Stores the boxed values of registers [first, first+n) into the frame, so helpers (and the
  * callee, for calls) see them exactly as the interpreter would. */
 static void store_window(IrB *b, uint32_t first, uint32_t n) {
@@ -119,13 +130,12 @@ static StIrRef f64_binop(IrB *b, uint16_t op, StIrRef x, StIrRef y) {
 
 static bool translate_binop(IrB *b, uint16_t op, uint32_t dst, StIrRef x, StIrRef y, uint32_t fbk) {
   StLattice l = lattice_of(b, fbk);
-  if (!b->opts->speculate) {
+  if (!b->spec) {
     def(b, dst, generic_binop(b, op, x, y));
     return true;
   }
   if (l == ST_LATTICE_NONE) {
-    cold(b, ST_DEOPT_BRANCH);
-    return true;
+    if (never_ran(b)) return true;
   }
   bool bitwise = op >= ST_OP_BITAND && op <= ST_OP_SHR;
   if (l == ST_LATTICE_INT32 && (!overflowed(b, fbk) || bitwise) && op != ST_OP_EXP) {
@@ -164,7 +174,7 @@ static StCompare cmp_of(StIrCond c) {
  * for === / !==, `loose` for == / !=. */
 static StIrRef compare(IrB *b, StIrCond c, bool equality, bool strict, StIrRef x, StIrRef y,
                        uint32_t fbk) {
-  StLattice l = b->opts->speculate ? lattice_of(b, fbk) : ST_LATTICE_ANY;
+  StLattice l = b->spec ? lattice_of(b, fbk) : ST_LATTICE_ANY;
   if (l == ST_LATTICE_INT32) {
     return st_irb_imm(b, ST_IR_CMP_I32, ST_IRT_BOOL, st_irb_as_i32(b, x), st_irb_as_i32(b, y), c);
   }
@@ -239,16 +249,15 @@ static StIrRef ic_load(IrB *b, StIrRef objp, const StIcEntry *e) {
 }
 
 static bool translate_getprop(IrB *b, uint32_t dst, StIrRef obj, StValue key, StFeedbackSlot *s) {
-  if (b->opts->speculate && s->u.prop.state == ST_IC_UNINIT) {
-    cold(b, ST_DEOPT_BRANCH);
-    return true;
+  if (b->spec && s->u.prop.state == ST_IC_UNINIT) {
+    if (never_ran(b)) return true;
   }
   const StIcEntry *es = s->u.prop.state == ST_IC_MONO ? &s->u.prop.mono : s->u.prop.poly;
   uint32_t n = s->u.prop.state == ST_IC_MONO ? 1 : s->u.prop.state == ST_IC_POLY ? s->u.prop.count : 0;
-  bool all_usable = b->opts->speculate && n > 0;
+  bool all_usable = b->spec && n > 0;
   for (uint32_t i = 0; i < n; i++) all_usable = all_usable && ic_entry_usable(&es[i]);
   /* Strings' length: the only primitive case worth inlining. */
-  if (b->opts->speculate && n == 1 && es[0].kind == ST_ICE_STRING_LENGTH) {
+  if (b->spec && n == 1 && es[0].kind == ST_ICE_STRING_LENGTH) {
     st_irb_guard(b, ST_IR_GUARD_TAG, obj, 0, ST_TAG_STRING, ST_DEOPT_WRONG_TYPE);
     StIrRef p = st_irb_emit(b, ST_IR_VALUE_TO_PTR, ST_IRT_PTR, obj, 0, 0);
     def(b, dst, st_irb_imm(b, ST_IR_LOAD, ST_IRT_I32, p, 0, 4));
@@ -291,11 +300,10 @@ static bool translate_getprop(IrB *b, uint32_t dst, StIrRef obj, StValue key, St
 
 static bool translate_setprop(IrB *b, StIrRef obj, StValue key, StIrRef v, StFeedbackSlot *s) {
   bool strict = (b->frame->proto->flags & ST_PROTO_STRICT) != 0;
-  if (b->opts->speculate && s->u.prop.state == ST_IC_UNINIT) {
-    cold(b, ST_DEOPT_BRANCH);
-    return true;
+  if (b->spec && s->u.prop.state == ST_IC_UNINIT) {
+    if (never_ran(b)) return true;
   }
-  if (b->opts->speculate && s->u.prop.state == ST_IC_MONO && s->u.prop.mono.shape) {
+  if (b->spec && s->u.prop.state == ST_IC_MONO && s->u.prop.mono.shape) {
     const StIcEntry *e = &s->u.prop.mono;
     if (e->kind == ST_ICE_OWN) {
       StIrRef objp = st_irb_as_object_ptr(b, st_irb_as_value(b, obj));
@@ -339,12 +347,11 @@ static bool translate_setprop(IrB *b, StIrRef obj, StValue key, StIrRef v, StFee
 
 static bool translate_getelem(IrB *b, uint32_t dst, StIrRef obj, StIrRef key, StFeedbackSlot *s) {
   uint16_t seen = s->u.elem.seen;
-  if (b->opts->speculate && !seen) {
-    cold(b, ST_DEOPT_BRANCH);
-    return true;
+  if (b->spec && !seen) {
+    if (never_ran(b)) return true;
   }
   uint16_t dense = ST_ELEMFB_INT32 | ST_ELEMFB_DOUBLE | ST_ELEMFB_GENERIC | ST_ELEMFB_HOLEY | ST_ELEMFB_NONARRAY;
-  if (!b->opts->speculate || (seen & ~dense) || !(seen & (ST_ELEMFB_INT32 | ST_ELEMFB_DOUBLE | ST_ELEMFB_GENERIC))) {
+  if (!b->spec || (seen & ~dense) || !(seen & (ST_ELEMFB_INT32 | ST_ELEMFB_DOUBLE | ST_ELEMFB_GENERIC))) {
     StIrRef r = st_irb_call(b, ST_HELPER_GET_ELEM, ST_IRT_VALUE, true, 3, b->vmptr,
                             st_irb_as_value(b, obj), st_irb_as_value(b, key));
     st_irb_lazy_deopt_check(b, (int32_t)dst, r);
@@ -381,9 +388,8 @@ static bool translate_getelem(IrB *b, uint32_t dst, StIrRef obj, StIrRef key, St
 static bool translate_setelem(IrB *b, StIrRef obj, StIrRef key, StIrRef v, StFeedbackSlot *s) {
   uint16_t seen = s->u.elem.seen;
   bool strict = (b->frame->proto->flags & ST_PROTO_STRICT) != 0;
-  if (b->opts->speculate && !seen) {
-    cold(b, ST_DEOPT_BRANCH);
-    return true;
+  if (b->spec && !seen) {
+    if (never_ran(b)) return true;
   }
   /* In-bounds stores to existing elements whose kind the value keeps: GENERIC arrays take
    * anything; INT32 arrays take int32 values; DOUBLE arrays numbers. */
@@ -391,7 +397,7 @@ static bool translate_setelem(IrB *b, StIrRef obj, StIrRef key, StIrRef v, StFee
   uint32_t kinds = seen & (ST_ELEMFB_INT32 | ST_ELEMFB_DOUBLE | ST_ELEMFB_GENERIC);
   bool ok_kind = kinds == ST_ELEMFB_GENERIC || (kinds == ST_ELEMFB_INT32 && vt == ST_IRT_I32) ||
                  (kinds == ST_ELEMFB_DOUBLE && (vt == ST_IRT_I32 || vt == ST_IRT_F64));
-  if (b->opts->speculate && ok_kind &&
+  if (b->spec && ok_kind &&
       !(seen & (ST_ELEMFB_OOB | ST_ELEMFB_STRING | ST_ELEMFB_NAMED | ST_ELEMFB_OTHER | ST_ELEMFB_HOLEY))) {
     StIrRef objp = st_irb_as_object_ptr(b, st_irb_as_value(b, obj));
     StIrRef idx = st_irb_as_i32(b, key);
@@ -427,12 +433,11 @@ static StIrRef context_at(IrB *b, uint32_t depth) {
 /* --- calls --- */
 
 static bool translate_call(IrB *b, uint32_t dst, uint32_t base, uint32_t argc, StFeedbackSlot *s) {
-  if (b->opts->speculate && s->u.call.count == 0) {
-    cold(b, ST_DEOPT_BRANCH);
-    return true;
+  if (b->spec && s->u.call.count == 0) {
+    if (never_ran(b)) return true;
   }
   StIrRef callee = st_irb_as_value(b, use(b, base));
-  if (b->opts->speculate && !s->u.call.mega && s->u.call.target &&
+  if (b->spec && !s->u.call.mega && s->u.call.target &&
       s->u.call.target->hdr.kind == ST_KIND_FUNCTION && s->u.call.proto) {
     /* A monomorphic closure: guard the exact target (the inliner uses this). */
     st_irb_guard(b, ST_IR_GUARD_EQ_VALUE, callee, 0, 0, ST_DEOPT_WRONG_TARGET);
@@ -462,6 +467,7 @@ static bool branch_on(IrB *b, StIrRef cond, uint32_t taken_pc) {
 /* --- the instruction switch --- */
 
 static bool translate_insn(IrB *b) {
+  b->spec = b->opts->speculate;
   IrFrame *fr = b->frame;
   StProto *p = fr->proto;
   uint16_t op = U(0);
@@ -495,7 +501,7 @@ static bool translate_insn(IrB *b) {
   }
   case ST_OP_GETGLOBAL: {
     StFeedbackSlot *s = FB(3);
-    if (b->opts->speculate && s->u.global.valid && b->vm->global &&
+    if (b->spec && s->u.global.valid && b->vm->global &&
         st_shape_is_dict(b->vm->global->shape) == false) {
       /* (fast-shape global object: the slot is stable while the global epoch holds) */
     }
@@ -544,14 +550,13 @@ static bool translate_insn(IrB *b) {
   case ST_OP_DEC: {
     StIrRef one = st_irb_const_i32(b, 1);
     StIrRef x = use(b, U(2));
-    if (b->opts->speculate && lattice_of(b, 3) == ST_LATTICE_NONE) {
-      cold(b, ST_DEOPT_BRANCH);
-      return true;
+    if (b->spec && lattice_of(b, 3) == ST_LATTICE_NONE) {
+      if (never_ran(b)) return true;
     }
-    if (b->opts->speculate && lattice_of(b, 3) == ST_LATTICE_INT32 && !overflowed(b, 3)) {
+    if (b->spec && lattice_of(b, 3) == ST_LATTICE_INT32 && !overflowed(b, 3)) {
       def(b, U(1), st_irb_guard_op(b, op == ST_OP_INC ? ST_IR_ADD_I32_OV : ST_IR_SUB_I32_OV,
                                     st_irb_as_i32(b, x), one, ST_DEOPT_OVERFLOW));
-    } else if (b->opts->speculate && (lattice_of(b, 3) == ST_LATTICE_NUMBER || lattice_of(b, 3) == ST_LATTICE_INT32)) {
+    } else if (b->spec && (lattice_of(b, 3) == ST_LATTICE_NUMBER || lattice_of(b, 3) == ST_LATTICE_INT32)) {
       def(b, U(1), st_irb_emit(b, op == ST_OP_INC ? ST_IR_ADD_F64 : ST_IR_SUB_F64, ST_IRT_F64,
                                st_irb_as_f64(b, x), st_irb_const_f64(b, 1), 0));
     } else {
@@ -562,7 +567,7 @@ static bool translate_insn(IrB *b) {
   }
   case ST_OP_NEG: {
     StIrRef x = use(b, U(2));
-    StLattice l = b->opts->speculate ? lattice_of(b, 3) : ST_LATTICE_ANY;
+    StLattice l = b->spec ? lattice_of(b, 3) : ST_LATTICE_ANY;
     if (l == ST_LATTICE_INT32 && !overflowed(b, 3))
       def(b, U(1), st_irb_guard_op(b, ST_IR_NEG_I32_OV, st_irb_as_i32(b, x), 0, ST_DEOPT_OVERFLOW));
     else if (l == ST_LATTICE_INT32 || l == ST_LATTICE_NUMBER)
@@ -573,7 +578,7 @@ static bool translate_insn(IrB *b) {
   }
   case ST_OP_BITNOT: {
     StIrRef x = use(b, U(2));
-    StLattice l = b->opts->speculate ? lattice_of(b, 3) : ST_LATTICE_ANY;
+    StLattice l = b->spec ? lattice_of(b, 3) : ST_LATTICE_ANY;
     if (l == ST_LATTICE_INT32)
       def(b, U(1), st_irb_emit(b, ST_IR_NOT_I32, ST_IRT_I32, st_irb_as_i32(b, x), 0, 0));
     else
@@ -585,9 +590,9 @@ static bool translate_insn(IrB *b) {
     StIrType t = st_irb_type(b, x);
     if (t == ST_IRT_I32 || t == ST_IRT_F64) {
       def(b, U(1), x);
-    } else if (b->opts->speculate && lattice_of(b, 3) == ST_LATTICE_INT32) {
+    } else if (b->spec && lattice_of(b, 3) == ST_LATTICE_INT32) {
       def(b, U(1), st_irb_as_i32(b, x));
-    } else if (b->opts->speculate && lattice_of(b, 3) == ST_LATTICE_NUMBER) {
+    } else if (b->spec && lattice_of(b, 3) == ST_LATTICE_NUMBER) {
       def(b, U(1), st_irb_as_f64(b, x));
     } else {
       def(b, U(1), st_irb_call(b, ST_HELPER_TO_NUMBER, ST_IRT_VALUE, true, 2, b->vmptr, st_irb_as_value(b, x)));
@@ -603,9 +608,8 @@ static bool translate_insn(IrB *b) {
   case ST_OP_EQ: case ST_OP_NE: case ST_OP_SEQ: case ST_OP_SNE: case ST_OP_LT: case ST_OP_LE:
   case ST_OP_GT: case ST_OP_GE: {
     bool equality = op == ST_OP_EQ || op == ST_OP_NE || op == ST_OP_SEQ || op == ST_OP_SNE;
-    if (b->opts->speculate && lattice_of(b, 4) == ST_LATTICE_NONE) {
-      cold(b, ST_DEOPT_BRANCH);
-      return true;
+    if (b->spec && lattice_of(b, 4) == ST_LATTICE_NONE) {
+      if (never_ran(b)) return true;
     }
     def(b, U(1), compare(b, cond_of(op), equality, op == ST_OP_SEQ || op == ST_OP_SNE,
                          use(b, U(2)), use(b, U(3)), 4));
@@ -655,9 +659,8 @@ static bool translate_insn(IrB *b) {
   case ST_OP_JLT: case ST_OP_JLE: case ST_OP_JGT: case ST_OP_JGE: case ST_OP_JNLT:
   case ST_OP_JNLE: case ST_OP_JNGT: case ST_OP_JNGE: case ST_OP_JSEQ: case ST_OP_JSNE:
   case ST_OP_JEQ: case ST_OP_JNE: {
-    if (b->opts->speculate && lattice_of(b, 5) == ST_LATTICE_NONE) {
-      cold(b, ST_DEOPT_BRANCH);
-      return true;
+    if (b->spec && lattice_of(b, 5) == ST_LATTICE_NONE) {
+      if (never_ran(b)) return true;
     }
     bool equality = op >= ST_OP_JSEQ;
     StIrRef c = compare(b, cond_of(op), equality, op == ST_OP_JSEQ || op == ST_OP_JSNE, use(b, U(1)),

@@ -9,6 +9,7 @@
 #include "frontend/ast.h"
 
 #include "support/numconv.h"
+#include "support/vec.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -358,6 +359,42 @@ static void visit_event(void *ctx, EventKind ev, StNode *child, const char *grou
 void st_ast_visit_children(StNode *n, StAstVisitFn fn, void *ctx) {
   VisitCtx v = {fn, ctx};
   each_child(n, visit_event, &v);
+}
+
+typedef struct DeepItem {
+  StNode *n;
+  uint32_t depth;
+} DeepItem;
+
+typedef struct DeepCtx {
+  StVec(DeepItem) stack;
+  uint32_t depth; /* of the node whose children are being pushed */
+} DeepCtx;
+
+static void deep_event(void *ctx, EventKind ev, StNode *child, const char *group_name) {
+  (void)group_name;
+  DeepCtx *c = ctx;
+  if (ev != EV_CHILD || !child) return;
+  DeepItem it = {child, c->depth + 1};
+  st_vec_push(&c->stack, it);
+}
+
+const StNode *st_ast_find_too_deep(const StNode *root, uint32_t limit) {
+  DeepCtx c = {0};
+  DeepItem first = {(StNode *)root, 1};
+  st_vec_push(&c.stack, first);
+  const StNode *found = NULL;
+  while (c.stack.len) {
+    DeepItem it = st_vec_pop(&c.stack);
+    if (it.depth > limit) {
+      found = it.n;
+      break;
+    }
+    c.depth = it.depth;
+    each_child(it.n, deep_event, &c);
+  }
+  st_vec_free(&c.stack);
+  return found;
 }
 
 typedef struct DepthCtx {

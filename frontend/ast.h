@@ -13,9 +13,10 @@
  *    with it. Lists are (items, count); items may be NULL when count is 0.
  *  - Child pointers are never NULL unless the field's comment says it is optional.
  *  - Depth: the parser rejects (RangeError "Maximum nesting depth exceeded") any source whose
- *    tree would be deeper than ST_AST_MAX_DEPTH nodes from the root, counting every edge, long
- *    left-nested chains such as a+b+c+... or a.b.c... included. So a walker that recurses once
- *    per edge needs at most ST_AST_MAX_DEPTH frames: at 200 bytes a frame, 400 KB.
+ *    tree is deeper than ST_AST_MAX_DEPTH nodes (the root is at depth 1; list groups do not
+ *    count), long left-nested chains such as a+b+c+... or a.b.c... included: it measures the
+ *    finished tree (st_ast_find_too_deep). So a walker that recurses once per node needs at
+ *    most ST_AST_MAX_DEPTH frames: at 200 bytes a frame, 400 KB.
  *  - Patterns are pattern nodes. After the cover grammar is resolved no OBJECT or ARRAY
  *    literal stands where a pattern belongs: binding contexts (declarations, parameters, catch)
  *    hold BINDING, OBJECT_PATTERN, ARRAY_PATTERN and ASSIGN_PATTERN (a default); assignment
@@ -38,8 +39,8 @@
 
 #include <stdio.h>
 
-/* See "Depth" above. The parser's own recursion is bounded by the same count (and by a
- * C stack budget as a backstop), which keeps its stack use under 1 MB. */
+/* See "Depth" above. (The parser's own recursion has its own, smaller bound; see
+ * frontend/parser_internal.h.) */
 #define ST_AST_MAX_DEPTH 2000
 
 struct StScope;   /* scope analysis (frontend/scope.h) */
@@ -573,6 +574,8 @@ void st_ast_visit_children(StNode *n, StAstVisitFn fn, void *ctx);
 
 /* The depth of the tree under n (1 for a leaf); recursive, for tests and the fuzzer. */
 uint32_t st_ast_depth(const StNode *n);
+/* A node deeper than limit under root (root at depth 1), or NULL; iterative, any depth. */
+const StNode *st_ast_find_too_deep(const StNode *root, uint32_t limit);
 
 /* Stable S-expression dump, one node per line, children indented by two spaces:
  *   (var_decl let @1:1

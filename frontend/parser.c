@@ -131,16 +131,7 @@ bool st_parser_enter(StParser *p) {
   p->depth++;
   uintptr_t here = (uintptr_t)__builtin_frame_address(0);
   size_t used = p->stack_base > here ? p->stack_base - here : here - p->stack_base;
-  if (ST_LIKELY(p->depth <= ST_AST_MAX_DEPTH && used <= ST_PARSER_STACK_BUDGET)) return true;
-  if (!p->lx.failed)
-    st_lexer_fail(&p->lx, ST_DIAG_RANGE_ERROR, st_parser_pos(p), "Maximum nesting depth exceeded");
-  stop(p);
-  return false;
-}
-
-bool st_parser_chain_step(StParser *p) {
-  p->depth++;
-  if (ST_LIKELY(p->depth <= ST_AST_MAX_DEPTH)) return true;
+  if (ST_LIKELY(p->depth <= ST_PARSER_MAX_NESTING && used <= ST_PARSER_STACK_BUDGET)) return true;
   if (!p->lx.failed)
     st_lexer_fail(&p->lx, ST_DIAG_RANGE_ERROR, st_parser_pos(p), "Maximum nesting depth exceeded");
   stop(p);
@@ -296,7 +287,7 @@ StNode *st_parser_block(StParser *p) {
 
 /* var / let / const declarations. in_for: the head of a for statement (no `in` operator,
  * initializers checked by the caller, no semicolon). */
-static StNode *var_decl(StParser *p, StDeclKind kind, bool in_for) {
+static ST_NOINLINE StNode *var_decl(StParser *p, StDeclKind kind, bool in_for) {
   StVarDecl *d = ST_PNODE(p, StVarDecl, VAR_DECL, st_parser_pos(p));
   d->kind = (uint8_t)kind;
   st_parser_next(p);
@@ -309,9 +300,9 @@ static StNode *var_decl(StParser *p, StDeclKind kind, bool in_for) {
       dc->init = st_parser_expr_assign(p, !in_for, false);
     } else if (!in_for && !st_parser_failed(p)) {
       if (dc->target->kind != ST_AST_BINDING)
-        st_parser_error(p, st_parser_pos(p), "Missing initializer in destructuring declaration");
+        st_parser_error(p, st_parser_node_pos(dc->target), "Missing initializer in destructuring declaration");
       else if (kind == ST_AST_CONST)
-        st_parser_error(p, st_parser_pos(p), "Missing initializer in const declaration");
+        st_parser_error(p, st_parser_node_pos(dc->target), "Missing initializer in const declaration");
     }
     st_parser_push(p, &dc->h);
   } while (st_parser_eat(p, ST_TOK_COMMA));
@@ -326,7 +317,7 @@ static bool let_starts_declaration(StParser *p) {
   return n->kind == ST_TOK_IDENT || n->kind == ST_TOK_LBRACKET || n->kind == ST_TOK_LBRACE;
 }
 
-static StNode *expression_statement(StParser *p) {
+static ST_NOINLINE StNode *expression_statement(StParser *p) {
   StExprStmt *s = ST_PNODE(p, StExprStmt, EXPR_STMT, st_parser_pos(p));
   s->expr = st_parser_expr(p, true);
   st_parser_semicolon(p);
@@ -344,7 +335,7 @@ static StNode *loop_body(StParser *p, StNode *loop) {
   return body;
 }
 
-static StNode *if_statement(StParser *p) {
+static ST_NOINLINE StNode *if_statement(StParser *p) {
   StIf *s = ST_PNODE(p, StIf, IF, st_parser_pos(p));
   st_parser_next(p);
   st_parser_expect(p, ST_TOK_LPAREN);
@@ -355,7 +346,7 @@ static StNode *if_statement(StParser *p) {
   return &s->h;
 }
 
-static StNode *while_statement(StParser *p, uint32_t chain) {
+static ST_NOINLINE StNode *while_statement(StParser *p, uint32_t chain) {
   StWhile *s = ST_PNODE(p, StWhile, WHILE, st_parser_pos(p));
   mark_labels_loop(p, chain, &s->h);
   st_parser_next(p);
@@ -366,7 +357,7 @@ static StNode *while_statement(StParser *p, uint32_t chain) {
   return &s->h;
 }
 
-static StNode *do_statement(StParser *p, uint32_t chain) {
+static ST_NOINLINE StNode *do_statement(StParser *p, uint32_t chain) {
   StWhile *s = ST_PNODE(p, StWhile, DO_WHILE, st_parser_pos(p));
   mark_labels_loop(p, chain, &s->h);
   st_parser_next(p);
@@ -383,7 +374,7 @@ static StNode *do_statement(StParser *p, uint32_t chain) {
 static bool at_of(const StParser *p) { return st_parser_is_atom(p, ST_AST_ATOM_OF); }
 
 /* for (init; test; update), for (left in right), for (left of right). */
-static StNode *for_statement(StParser *p, uint32_t chain) {
+static ST_NOINLINE StNode *for_statement(StParser *p, uint32_t chain) {
   StPos pos = st_parser_pos(p);
   st_parser_next(p);
   if (st_parser_is_atom(p, ST_AST_ATOM_AWAIT)) {
@@ -413,18 +404,18 @@ static StNode *for_statement(StParser *p, uint32_t chain) {
         StDeclarator *dc = (StDeclarator *)d->decls.items[0];
         bool annex_b = is_in && k == ST_AST_VAR && !p->strict && dc->target->kind == ST_AST_BINDING;
         if (dc->init && !annex_b)
-          st_parser_error(p, init_pos, "%s loop variable declaration may not have an initializer.", what);
+          st_parser_error(p, st_parser_node_pos(dc->target), "%s loop variable declaration may not have an initializer.", what);
       }
     } else if (!st_parser_failed(p)) {
       for (uint32_t i = 0; i < d->decls.count; i++) {
         StDeclarator *dc = (StDeclarator *)d->decls.items[i];
         if (dc->init) continue;
         if (dc->target->kind != ST_AST_BINDING) {
-          st_parser_error(p, st_parser_pos(p), "Missing initializer in destructuring declaration");
+          st_parser_error(p, st_parser_node_pos(dc->target), "Missing initializer in destructuring declaration");
           break;
         }
         if (k == ST_AST_CONST) {
-          st_parser_error(p, st_parser_pos(p), "Missing initializer in const declaration");
+          st_parser_error(p, st_parser_node_pos(dc->target), "Missing initializer in const declaration");
           break;
         }
       }
@@ -497,7 +488,7 @@ static StLabelEntry *find_label(StParser *p, const StName *name) {
   return NULL;
 }
 
-static StNode *jump_statement(StParser *p) {
+static ST_NOINLINE StNode *jump_statement(StParser *p) {
   bool is_break = p->tok.kind == ST_TOK_BREAK;
   StPos pos = st_parser_pos(p);
   StJump *j = (StJump *)st_parser_node(p, sizeof(StJump), is_break ? ST_AST_BREAK : ST_AST_CONTINUE, pos);
@@ -533,7 +524,7 @@ static StNode *jump_statement(StParser *p) {
   return &j->h;
 }
 
-static StNode *return_statement(StParser *p) {
+static ST_NOINLINE StNode *return_statement(StParser *p) {
   StReturn *r = ST_PNODE(p, StReturn, RETURN, st_parser_pos(p));
   if (!p->fn->fn) {
     st_parser_error(p, st_parser_pos(p), "Illegal return statement");
@@ -547,7 +538,7 @@ static StNode *return_statement(StParser *p) {
   return &r->h;
 }
 
-static StNode *throw_statement(StParser *p) {
+static ST_NOINLINE StNode *throw_statement(StParser *p) {
   StReturn *r = ST_PNODE(p, StReturn, THROW, st_parser_pos(p));
   st_parser_next(p);
   if (p->tok.flags & ST_TOKEN_NL_BEFORE) {
@@ -559,7 +550,7 @@ static StNode *throw_statement(StParser *p) {
   return &r->h;
 }
 
-static StNode *try_statement(StParser *p) {
+static ST_NOINLINE StNode *try_statement(StParser *p) {
   StTry *t = ST_PNODE(p, StTry, TRY, st_parser_pos(p));
   st_parser_next(p);
   if (p->tok.kind != ST_TOK_LBRACE) {
@@ -600,7 +591,7 @@ static StNode *try_statement(StParser *p) {
   return &t->h;
 }
 
-static StNode *switch_statement(StParser *p) {
+static ST_NOINLINE StNode *switch_statement(StParser *p) {
   StSwitch *s = ST_PNODE(p, StSwitch, SWITCH, st_parser_pos(p));
   st_parser_next(p);
   st_parser_expect(p, ST_TOK_LPAREN);
@@ -639,7 +630,7 @@ static StNode *switch_statement(StParser *p) {
   return &s->h;
 }
 
-static StNode *labeled_statement(StParser *p, uint32_t chain) {
+static ST_NOINLINE StNode *labeled_statement(StParser *p, uint32_t chain) {
   StPos pos = st_parser_pos(p);
   const StName *name = p->tok.v.name;
   st_parser_expr_check_ref(p, name, pos, (p->tok.flags & ST_TOKEN_ESCAPED) != 0);
@@ -659,7 +650,7 @@ static StNode *labeled_statement(StParser *p, uint32_t chain) {
   return &l->h;
 }
 
-static StNode *function_in_statement(StParser *p, StmtCtx ctx, bool async) {
+static ST_NOINLINE StNode *function_in_statement(StParser *p, StmtCtx ctx, bool async) {
   StPos pos = st_parser_pos(p);
   if (async) {
     st_parser_error(p, pos, "Async functions can only be declared at the top level or inside a block.");
@@ -878,6 +869,12 @@ StNode *st_parser_parse_program(StArena *arena, const char *src, size_t len,
   prog->body = st_parser_body(p, &ctx, false);
   if (p->strict) prog->flags |= ST_AST_FN_STRICT;
   if (p->tok.kind != ST_TOK_EOF) st_parser_unexpected(p);
+  if (!p->lx.failed) {
+    /* Chains nest without recursion here, but walkers recurse over them: bound the tree. */
+    const StNode *deep = st_ast_find_too_deep(&prog->h, ST_AST_MAX_DEPTH);
+    if (deep)
+      st_lexer_fail(&p->lx, ST_DIAG_RANGE_ERROR, st_parser_node_pos(deep), "Maximum nesting depth exceeded");
+  }
 
   /* Pop whatever an error left open, so every StName.user is NULL again. */
   while (p->scopes.len) st_parser_scope_pop(p);

@@ -13,8 +13,12 @@
  *  - After the first error the lexer is at its end and `tok` is EOF: every loop that reads a
  *    list stops at EOF, so an error unwinds without longjmp, and parse functions still return
  *    a non-NULL node (error_node) wherever a child is required.
- *  - `depth` counts nested parse calls plus the links of left-nested chains; it bounds both the
- *    C stack and the depth of the tree (ST_AST_MAX_DEPTH).
+ *  - `depth` counts the recursive parse calls that can nest without bound (assignment
+ *    expressions, which every bracket, brace, parenthesis, argument and arrow body goes through;
+ *    statements; prefix operators; `**`; `new new ...`; binding patterns). It bounds the C
+ *    stack: ST_PARSER_MAX_NESTING levels, and a byte budget as a backstop for builds with big
+ *    frames. The tree's depth is checked exactly after parsing (left-nested chains like a+b+...
+ *    nest without recursion), against ST_AST_MAX_DEPTH.
  *  - Declarations: each name's StName.user points to its innermost StDeclEntry (a stack sorted
  *    by scope index, innermost first); every entry is also on its scope's list and leaves the
  *    name's stack when that scope is popped, so after parsing every user pointer is NULL again.
@@ -29,8 +33,11 @@
 #include "frontend/parser.h"
 #include "support/vec.h"
 
-/* C stack budget for the parser's recursion, a backstop behind ST_AST_MAX_DEPTH for builds
- * with large frames (sanitizers). */
+/* Recursion limit: one level is about 500 bytes of C stack in an optimized build (a
+ * parenthesized expression goes through 8 frames), so about 500 KB at the limit. V8 gives up
+ * between 1,000 and 2,000 nested parentheses. */
+#define ST_PARSER_MAX_NESTING 1000
+/* C stack budget, a backstop for builds with larger frames (-O0: 1.1 KB a level; sanitizers). */
 #define ST_PARSER_STACK_BUDGET (768u * 1024u)
 
 /* Kinds of declarations, for redeclaration errors. */
@@ -102,6 +109,7 @@ typedef struct StParser {
   StNameTable *names;
   const StParseOptions *opt;
   bool strict;
+  bool no_in;            /* the `in` operator is not allowed here (for-statement heads) */
   uint32_t depth;
   uintptr_t stack_base;
   StFnCtx *fn;
@@ -137,7 +145,6 @@ void st_parser_unexpected(StParser *p); /* "Unexpected token '...'" for the curr
 bool st_parser_failed(const StParser *p);
 bool st_parser_enter(StParser *p); /* false (RangeError recorded) when too deep */
 ST_INLINE void st_parser_leave(StParser *p) { p->depth--; }
-bool st_parser_chain_step(StParser *p); /* one more link of a left-nested chain */
 
 void *st_parser_alloc(StParser *p, size_t size);
 StNode *st_parser_node(StParser *p, size_t size, StNodeKind kind, StPos pos);
@@ -205,8 +212,6 @@ bool st_parser_pattern_check_binding(StParser *p, const StName *name, StPos pos,
 /* Reinterprets an expression as an assignment pattern (binding == false) or a binding pattern
  * declared as `kind` (binding == true). Returns error_node after an error. */
 StNode *st_parser_pattern_from_expr(StParser *p, StNode *e, bool binding, StDeclKindP kind);
-/* Declares the names bound by a binding pattern parsed with ST_PDECL_NONE. */
-void st_parser_pattern_declare(StParser *p, StNode *pattern, StDeclKindP kind);
 /* Is e a valid target of =, op=, ++/-- (IDENT, MEMBER, INDEX, SUPER_*)? Reports msg if not
  * (or the strict eval/arguments error). */
 bool st_parser_pattern_check_simple_target(StParser *p, StNode *e, const char *msg);

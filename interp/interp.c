@@ -893,11 +893,14 @@ dispatch:
       if (osr) {
         /* OSR: compiled code takes over this frame at this loop header. */
         StValue v = ((StCompiledEntry)osr)(vm, f);
-        vm->frame = f;
         if (v == ST_RESUME) {
+          f = vm->frame;
           pc = f->pc;
+          LOAD_FRAME();
+          if (st_vm_has_exception(vm)) goto exception;
           DISPATCH();
         }
+        vm->frame = f;
         THROW_IF(v == ST_EXCEPTION);
         ret = v;
         goto do_return;
@@ -924,6 +927,7 @@ dispatch:
                                  (uint16_t)U(1), 0);
         THROW_IF(!nf);
         if (cp->entry) {
+          vm->frame = nf;
           StValue v = ((StCompiledEntry)cp->entry)(vm, nf);
           if (v != ST_RESUME) {
             vm->stack_top = (StValue *)nf;
@@ -932,7 +936,13 @@ dispatch:
             r[U(1)] = v;
             NEXT(SIZE(CALL));
           }
-          /* Deoptimized: continue the callee's frame here. */
+          /* Deoptimized: continue in the innermost rebuilt frame (inlined callees get
+           * frames of their own); a pending exception unwinds from there. */
+          f = vm->frame;
+          pc = f->pc;
+          LOAD_FRAME();
+          if (st_vm_has_exception(vm)) goto exception;
+          DISPATCH();
         }
         f = nf;
         pc = f->pc;
@@ -1338,7 +1348,11 @@ StValue st_interp_call(StVM *vm, StValue fnv, StValue this_val, uint32_t argc,
           if (v != ST_EXCEPTION && construct) v = st_slowpath_construct_result(vm, nf, v);
           return v;
         }
+        /* Deoptimized: the interpreter continues in the innermost rebuilt frame, whose
+         * caller chain leads back to nf (the entry frame of this call). */
+        StFrame *inner = vm->frame;
         vm->frame = saved;
+        return run(vm, inner, st_vm_has_exception(vm));
       }
       return run(vm, nf, false);
     }

@@ -40,6 +40,7 @@ static void trace_vm_roots(StHeap *h, void *ud) {
   st_gc_mark_cell(h, (StCell *)vm->sym_iterator);
   st_gc_mark_cell(h, (StCell *)vm->sym_async_iterator);
   for (int i = 0; i < 256; i++) st_gc_mark_cell(h, (StCell *)vm->single_units[i]);
+  if (vm->deopt_buffer) st_gc_mark_values(h, vm->deopt_buffer, vm->deopt_buffer_cap);
   if (vm->stack_base && vm->stack_top > vm->stack_base)
     st_gc_mark_values(h, vm->stack_base, (size_t)(vm->stack_top - vm->stack_base));
 }
@@ -82,6 +83,7 @@ StVM *st_vm_new(const StFlags *flags) {
 
 void st_vm_free(StVM *vm) {
   if (!vm) return;
+  free(vm->deopt_buffer);
   st_gc_free(vm->heap);
   st_shape_free_all(vm);
   st_string_free_all(vm);

@@ -135,6 +135,10 @@ struct StVM {
   StFrame *frame;             /* innermost active frame, or NULL */
   uintptr_t c_stack_limit;    /* native stack address below which recursion is refused */
 
+  /* Deoptimization: compiled code stores an exit's live values here (tiers/deopt.h). */
+  StValue *deopt_buffer;
+  uint32_t deopt_buffer_cap;
+
   StVMHooks hooks;
   void *interp;   /* interp/ private state */
   void *tiers;    /* tiers/ private state */

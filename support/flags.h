@@ -25,6 +25,14 @@
   X(STR, stats, "stats", NULL, "write statistics as JSON to FILE at exit ('-' for stderr)") \
   X(STR, unhandled_rejections, "unhandled-rejections", "throw", "throw | warn | none (as node)") \
   X(BOOL, allow_natives_syntax, "allow-natives-syntax", false, "enable %Name(...) test natives") \
+  /* tiers */ \
+  X(STR, tiers, "tiers", NULL, "tier chain: NAME[@THRESHOLD],... e.g. interp | llvm | interp,llvm@5000") \
+  X(BOOL, eager, "eager", false, "compile every function for the top tier at its first call") \
+  X(BOOL, trace_tier, "trace-tier", false, "one line per compile, abort, tier-up, OSR, invalidation") \
+  X(BOOL, trace_deopt, "trace-deopt", false, "one line per deopt: function, pc, reason, tier, depth") \
+  X(INT, deopt_every, "deopt-every", 0, "stress: every Nth guard check fails (0: off)") \
+  X(STR, print_ir, "print-ir", NULL, "print the IR of compiled functions: all | after:PASS") \
+  X(BOOL, perf_map, "perf-map", false, "write /tmp/perf-PID.map naming compiled functions") \
   /* memory */ \
   X(SIZE, max_heap, "max-heap", 0, "JavaScript heap limit in bytes, e.g. 64M (0: none)") \
   X(BOOL, gc_stress, "gc-stress", false, "collect garbage at every allocation (slow; for testing)") \

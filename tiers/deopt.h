@@ -38,12 +38,11 @@ typedef struct StDeoptEntry {
 
 typedef struct StDeoptFrame {
   StProto *proto;
-  StValue callee;      /* inlined frames: the closure (a constant) or ST_HOLE: from `callee_slot` */
+  StValue callee;      /* inlined frames: the closure (inlining is of constant targets only);
+                          `this` and the arguments are ordinary entries (registers 0..n) */
   uint32_t pc;         /* bytecode offset to resume at (outer frames: the call instruction) */
   uint32_t first_entry, nentries;
   uint16_t ret_reg, argc;
-  int32_t this_slot;   /* inlined frames: buffer slot of `this`, -1 for undefined */
-  int32_t callee_slot; /* inlined frames: buffer slot of the callee when not constant, else -1 */
 } StDeoptFrame;
 
 typedef struct StDeoptExit {

@@ -45,6 +45,8 @@ print('a'.localeCompare('A'), 'A'.localeCompare('b'), 'resume'.localeCompare('r\
 // expect: -1 -1 -1 -1
 print('10'.localeCompare('9'), '9'.localeCompare('a'), ' a'.localeCompare('a'), 'ab'.localeCompare('a'));
 // expect: -1 -1 -1 1
+print('o\u0308'.localeCompare('\u00f6'), '\u00e1'.localeCompare('\u00e0'), '\u00e9b'.localeCompare('ea'), 'x'.localeCompare('x\u0301'), '\u03a9'.localeCompare('\u03c9'));
+// expect: 0 -1 1 -1 1
 var words = ['banana', 'Apple', 'cherry', '\u00e9clair', 'apple', 'Eclair', 'date'];
 print(words.sort(function (x, y) { return x.localeCompare(y); }).join(' '));
 // expect: apple Apple banana cherry date Eclair éclair

@@ -1,0 +1,2 @@
+// expect: SyntaxError: Malformed arrow function parameter list @2:13
+var f = x + y => y;

@@ -1,0 +1,2 @@
+// expect: SyntaxError: Malformed arrow function parameter list @2:10
+var f = (a.b) => 1;

@@ -1,0 +1,2 @@
+// expect: SyntaxError: Malformed arrow function parameter list @2:11
+var f = ((a)) => a;

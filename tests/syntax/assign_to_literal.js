@@ -1,0 +1,2 @@
+// expect: SyntaxError: Invalid left-hand side in assignment @2:1
+1 = 2;

@@ -1,0 +1,2 @@
+// expect: SyntaxError: Unexpected reserved word @2:16
+var f = async (await) => 1;

@@ -1,0 +1,2 @@
+// expect: SyntaxError: Unexpected reserved word @2:18
+async function f(await) {}

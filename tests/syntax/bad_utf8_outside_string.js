@@ -1,0 +1,3 @@
+// expect: SyntaxError: Invalid or unexpected token @3:9
+var x = 1;
+var y = ÿ;

@@ -1,0 +1,4 @@
+// expect: SyntaxError: Illegal break statement @3:18
+while (true) {
+  (function () { break; })();
+}

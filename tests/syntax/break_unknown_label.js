@@ -1,0 +1,4 @@
+// expect: SyntaxError: Undefined label 'inner' @3:9
+outer: while (true) {
+  break inner;
+}

@@ -1,0 +1,2 @@
+// expect: SyntaxError: Unexpected token 'class' @2:9
+if (ok) class C {}

@@ -1,0 +1,2 @@
+// expect: SyntaxError: Unexpected strict mode reserved word @2:7
+class let {}

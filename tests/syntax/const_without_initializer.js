@@ -1,0 +1,2 @@
+// expect: SyntaxError: Missing initializer in const declaration @2:7
+const answer;

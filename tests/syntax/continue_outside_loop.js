@@ -1,0 +1,2 @@
+// expect: SyntaxError: Illegal continue statement: no surrounding iteration statement @2:1
+continue;

@@ -1,0 +1,2 @@
+// expect: SyntaxError: Unexpected identifier 'until' @2:13
+do { x++; } until (x > 3);

@@ -1,0 +1,3 @@
+// expect: SyntaxError: Unexpected end of input @4:1
+var o = {
+  a: 1,

@@ -1,0 +1,3 @@
+// expect: SyntaxError: export declarations are not supported @3:1
+// node-accepts: node detects ES module syntax and checks the file as a module
+export function f() {}

@@ -1,0 +1,4 @@
+// expect: SyntaxError: Getter must not have any formal parameters. @3:11
+var o = {
+  get size(n) { return n; }
+};

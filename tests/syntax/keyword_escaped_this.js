@@ -1,0 +1,2 @@
+// expect: SyntaxError: Keyword must not contain escaped characters @2:9
+var o = \u0074his;

@@ -1,0 +1,2 @@
+// expect: SyntaxError: Invalid or unexpected token @2:13
+var x = 0b102;

@@ -1,0 +1,5 @@
+// expect: SyntaxError: Octal literals are not allowed in strict mode. @4:10
+function f() {
+  'use strict';
+  return 010;
+}

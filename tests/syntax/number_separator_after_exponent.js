@@ -1,0 +1,2 @@
+// expect: SyntaxError: Invalid or unexpected token @2:11
+var x = 1e_5;

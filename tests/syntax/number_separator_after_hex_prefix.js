@@ -1,0 +1,2 @@
+// expect: SyntaxError: Numeric separators are not allowed here @2:11
+var x = 0x_ff;

@@ -1,0 +1,2 @@
+// expect: SyntaxError: Invalid tagged template on optional chain @2:8
+obj?.fn`text`;

@@ -1,0 +1,2 @@
+// expect: SyntaxError: Invalid optional chain from new expression @2:16
+var o = new Foo?.bar();

@@ -1,0 +1,2 @@
+// expect: SyntaxError: Duplicate parameter name not allowed in this context @2:16
+var f = (x, y, x) => x;

@@ -1,0 +1,2 @@
+// expect: SyntaxError: Invalid destructuring assignment target @2:7
+({ a: 1 } = o);

@@ -1,0 +1,2 @@
+// expect: SyntaxError: `...` must be followed by an assignable reference in assignment contexts @2:7
+({ ...{a} } = o);

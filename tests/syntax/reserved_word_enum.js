@@ -1,0 +1,2 @@
+// expect: SyntaxError: Unexpected reserved word @2:5
+var enum = 1;

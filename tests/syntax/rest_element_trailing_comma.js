@@ -1,0 +1,2 @@
+// expect: SyntaxError: Rest element must be last element @2:5
+[a, ...rest,] = list;

@@ -1,0 +1,2 @@
+// expect: SyntaxError: Invalid shorthand property initializer @2:7
+f({ x = 1, y });

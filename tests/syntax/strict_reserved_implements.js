@@ -1,0 +1,3 @@
+// expect: SyntaxError: Unexpected strict mode reserved word @3:5
+'use strict';
+var implements = 1;

@@ -1,0 +1,3 @@
+// expect: SyntaxError: Unexpected strict mode reserved word @3:7
+'use strict';
+var { static } = o;

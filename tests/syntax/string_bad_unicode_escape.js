@@ -1,0 +1,2 @@
+// expect: SyntaxError: Invalid Unicode escape sequence @2:10
+var s = '\u12g4';

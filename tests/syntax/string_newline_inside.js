@@ -1,0 +1,3 @@
+// expect: SyntaxError: Invalid or unexpected token @2:9
+var s = "line one
+line two";

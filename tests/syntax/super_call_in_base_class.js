@@ -1,0 +1,4 @@
+// expect: SyntaxError: 'super' keyword unexpected here @3:19
+class A {
+  constructor() { super(); }
+}

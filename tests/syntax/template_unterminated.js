@@ -1,0 +1,2 @@
+// expect: SyntaxError: Unterminated template literal @2:17
+var t = `abc ${x} def;

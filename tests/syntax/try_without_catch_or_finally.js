@@ -1,0 +1,5 @@
+// expect: SyntaxError: Missing catch or finally after try @5:1
+try {
+  risky();
+}
+ok();

@@ -1,0 +1,3 @@
+// expect: SyntaxError: Unexpected token '}' @3:1
+function f() {}
+}

@@ -1,0 +1,5 @@
+// expect: SyntaxError: Identifier 'a' has already been declared @5:5
+{
+  var a;
+}
+let a;

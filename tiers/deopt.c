@@ -1,0 +1,105 @@
+/* tiers/deopt.c: the deoptimization runtime (see deopt.h): rebuilding interpreter frames from a
+ * compiled exit's snapshot, counting exits, invalidating code. */
+#include "tiers/deopt.h"
+
+#include "tiers/tier_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const reason_names[] = {
+#define ST_DEOPT_NAME(name, desc) desc,
+    ST_DEOPT_REASONS(ST_DEOPT_NAME)
+#undef ST_DEOPT_NAME
+};
+
+const char *st_deopt_reason_name(StDeoptReason r) {
+  return (unsigned)r < ST_DEOPT_COUNT ? reason_names[r] : "?";
+}
+
+StValue *st_deopt_buffer(StVM *vm, uint32_t n) {
+  if (n > vm->deopt_buffer_cap) {
+    uint32_t cap = vm->deopt_buffer_cap ? vm->deopt_buffer_cap : 64;
+    while (cap < n) cap *= 2;
+    vm->deopt_buffer = st_xrealloc(vm->deopt_buffer, cap * sizeof(StValue));
+    for (uint32_t i = vm->deopt_buffer_cap; i < cap; i++) vm->deopt_buffer[i] = ST_UNDEFINED;
+    vm->deopt_buffer_cap = cap;
+  }
+  return vm->deopt_buffer;
+}
+
+void st_deopt_info_free(StDeoptInfo *d) {
+  if (!d) return;
+  free(d->exits);
+  free(d->frames);
+  free(d->entries);
+  free(d);
+}
+
+void st_deopt_info_trace(StHeap *h, const StDeoptInfo *d) {
+  if (!d) return;
+  for (uint32_t i = 0; i < d->nframes; i++) {
+    st_gc_mark_cell(h, (StCell *)d->frames[i].proto);
+    st_gc_mark_value(h, d->frames[i].callee);
+  }
+}
+
+/* Pushes an interpreter frame for an inlined level, as if the interpreter had made the call. */
+static StFrame *push_inlined(StVM *vm, StFrame *caller, const StDeoptFrame *df, const StValue *buf) {
+  StProto *p = df->proto;
+  StValue *base = vm->stack_top;
+  size_t need = ST_FRAME_WORDS + p->nregs;
+  ST_CHECK(base + need <= vm->stack_limit, "VM stack exhausted while deoptimizing");
+  StFrame *f = (StFrame *)base;
+  (void)buf;
+  StValue callee = df->callee;
+  StFunction *fn = (StFunction *)st_get_object(callee);
+  f->callee = callee;
+  f->ctx = fn->ctx ? st_cell_value(fn->ctx) : ST_UNDEFINED;
+  f->new_target = ST_UNDEFINED;
+  f->args = ST_UNDEFINED;
+  f->aux = ST_UNDEFINED;
+  f->caller = caller;
+  f->pc = p->code + df->pc;
+  f->flags = 0;
+  f->ret_reg = df->ret_reg;
+  f->argc = df->argc;
+  StValue *r = st_frame_regs(f);
+  for (uint32_t i = 0; i < p->nregs; i++) r[i] = ST_UNDEFINED; /* entries fill the rest */
+  vm->stack_top = base + need;
+  return f;
+}
+
+StValue st_deopt_exit(StVM *vm, StFrame *frame, StCode *code, uint32_t exit_id) {
+  StDeoptInfo *info = code->deopt_info;
+  ST_CHECK(info && exit_id < info->nexits, "deopt exit %u out of range", exit_id);
+  StDeoptExit *x = &info->exits[exit_id];
+  const StValue *buf = vm->deopt_buffer;
+  StFrame *f = frame;
+  for (uint32_t k = 0; k < x->nframes; k++) {
+    const StDeoptFrame *df = &info->frames[x->first_frame + k];
+    if (k > 0) f = push_inlined(vm, f, df, buf);
+    else f->pc = df->proto->code + df->pc;
+    StValue *r = st_frame_regs(f);
+    for (uint32_t e = 0; e < df->nentries; e++) {
+      const StDeoptEntry *en = &info->entries[df->first_entry + e];
+      r[en->reg] = buf[en->slot];
+    }
+  }
+  vm->frame = f;
+  frame->flags &= (uint16_t)~ST_FRAME_COMPILED;
+  x->count++;
+  if (!x->exception) {
+    code->deopts++;
+    st_tier_note_deopt(vm, code, x, (uint32_t)(x->nframes > 0 ? x->nframes - 1 : 0),
+                       info->frames[x->first_frame + x->nframes - 1].pc);
+  }
+  return ST_RESUME;
+}
+
+void st_deopt_invalidate(StVM *vm, StCode *code, const char *why) {
+  if (code->invalid) return;
+  code->invalid = true;
+  st_tier_code_invalidated(vm, code, why);
+}

@@ -1,0 +1,219 @@
+/* tiers/jit.c: the compile pipeline every IR-based tier shares:
+ *
+ *     bytecode + feedback --st_ir_build--> IR --passes--> IR --backend plugin--> machine code
+ *                                                             + deopt tables from snapshots
+ *
+ * and loading the backend plugins (dlopen of libstrata_<name>.so next to the executable, the
+ * first time a tier needs it), so that a process that never compiles never loads LLVM.
+ */
+#include "tiers/tier_internal.h"
+
+#include "backends/ir_build.h"
+#include "backends/opt.h"
+
+#include <dlfcn.h>
+#include <limits.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* --- plugins --- */
+
+static void plugin_path(const char *file, char *out, size_t cap) {
+  char exe[PATH_MAX];
+  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (n <= 0) {
+    snprintf(out, cap, "%s", file);
+    return;
+  }
+  exe[n] = 0;
+  char *slash = strrchr(exe, '/');
+  if (slash) *slash = 0;
+  snprintf(out, cap, "%s/%s", exe, file);
+}
+
+bool st_jit_load_plugin(StVM *vm, StBackendPlugin *p) {
+  if (p->tried) return p->ok;
+  p->tried = true;
+  StTierState *ts = st_tier_state(vm);
+  char path[PATH_MAX + 64];
+  plugin_path(p->file, path, sizeof path);
+  p->dl = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+  if (!p->dl) {
+    snprintf(p->error, sizeof p->error, "cannot load %s: %s", path, dlerror());
+    return false;
+  }
+  StBackendPluginFn entry = (StBackendPluginFn)dlsym(p->dl, ST_BACKEND_PLUGIN_SYMBOL);
+  if (!entry) {
+    snprintf(p->error, sizeof p->error, "%s has no %s", path, ST_BACKEND_PLUGIN_SYMBOL);
+    return false;
+  }
+  p->backend = entry();
+  if (!p->backend || p->backend->abi_version != ST_BACKEND_ABI_VERSION) {
+    snprintf(p->error, sizeof p->error, "%s: backend ABI mismatch", path);
+    return false;
+  }
+  ts->host.temp_dir = ts->temp_dir[0] ? ts->temp_dir : NULL;
+  ts->host.perf_map = ts->perf_map;
+  p->state = p->backend->init(&ts->host, p->error, sizeof p->error);
+  if (!p->state) return false;
+  p->ok = true;
+  return true;
+}
+
+/* --- deopt tables from the IR's snapshots --- */
+
+static StDeoptInfo *deopt_tables(StIrFunc *f) {
+  StDeoptInfo *d = st_xcalloc(1, sizeof *d);
+  d->nexits = (uint32_t)f->snaps.len;
+  d->exits = st_xcalloc(d->nexits ? d->nexits : 1, sizeof(StDeoptExit));
+  d->nframes = (uint32_t)f->snap_frames.len;
+  d->frames = st_xcalloc(d->nframes ? d->nframes : 1, sizeof(StDeoptFrame));
+  d->nentries = (uint32_t)f->snap_entries.len;
+  d->entries = st_xcalloc(d->nentries ? d->nentries : 1, sizeof(StDeoptEntry));
+  for (uint32_t i = 0; i < d->nframes; i++) {
+    StIrSnapFrame *sf = &f->snap_frames.data[i];
+    StDeoptFrame *df = &d->frames[i];
+    df->proto = sf->proto;
+    df->callee = sf->callee ? st_object_value(sf->callee) : ST_UNDEFINED;
+    df->pc = sf->pc;
+    df->first_entry = sf->first;
+    df->nentries = sf->count;
+    df->ret_reg = sf->ret_reg;
+    df->argc = sf->argc;
+  }
+  for (uint32_t s = 0; s < d->nexits; s++) {
+    StIrSnap *sn = &f->snaps.data[s];
+    d->exits[s].first_frame = sn->first_frame;
+    d->exits[s].nframes = sn->nframes;
+    d->exits[s].reason = (uint16_t)sn->reason;
+    d->exits[s].exception = sn->exception;
+    /* Buffer slots: the snapshot's entries flattened over its frames, in order. */
+    uint32_t slot = 0;
+    for (uint32_t k = 0; k < sn->nframes; k++) {
+      StIrSnapFrame *sf = &f->snap_frames.data[sn->first_frame + k];
+      for (uint32_t e = 0; e < sf->count; e++) {
+        StDeoptEntry *en = &d->entries[sf->first + e];
+        en->reg = f->snap_entries.data[sf->first + e].reg;
+        en->slot = (uint16_t)slot++;
+      }
+    }
+    if (slot > d->max_slots) d->max_slots = slot;
+  }
+  return d;
+}
+
+/* --- the pipeline --- */
+
+static bool print_ir_wanted(const char *spec, const char *stage) {
+  if (!spec) return false;
+  if (!strcmp(spec, "all") || !strcmp(spec, "true") || !*spec) return !strcmp(stage, "build") || !strcmp(stage, "final");
+  if (!strncmp(spec, "after:", 6)) return !strcmp(spec + 6, stage);
+  return false;
+}
+
+StCode *st_jit_compile(StVM *vm, StProto *p, uint32_t osr_pc, const StJitConfig *cfg,
+                       const StTier *tier, StAbort *abort, StCompileRecord *rec) {
+  StTierState *ts = st_tier_state(vm);
+  StProtoTier *pt = st_tier_of(vm, p);
+  if (!st_jit_load_plugin(vm, cfg->plugin)) {
+    *abort = ST_ABORT_BACKEND_UNAVAILABLE;
+    return NULL;
+  }
+  StCode *code = st_xcalloc(1, sizeof *code);
+  code->tier = tier;
+  code->proto = p;
+  char name[256];
+  st_tier_describe(vm, p, name, sizeof name);
+  StIrFunc f;
+  st_ir_init(&f);
+  StIrBuildOptions bo = {
+      .osr_pc = osr_pc,
+      .speculate = !pt->no_speculation,
+      .max_inline_depth = cfg->max_inline_depth,
+      .max_inline_bytecodes = cfg->max_inline_bytecodes,
+      .max_insns = cfg->max_insns,
+      .deopt_every = ts->deopt_every > 0,
+      .code = code,
+      .code_invalid_offset = (uint32_t)offsetof(StCode, invalid),
+      .name = name,
+      .generic_cold = ts->eager,
+  };
+  char why[160] = "";
+  uint64_t t0 = st_common_now_ns();
+  StAbort a = st_ir_build(vm, p, &bo, &f, why, sizeof why);
+  rec->ir_build_ns = st_common_now_ns() - t0;
+  for (uint32_t pc = 0; pc < p->code_len; pc += st_bytecode_size(p->code[pc])) rec->bytecodes++;
+  if (a == ST_ABORT_NONE && print_ir_wanted(ts->print_ir, "build")) st_ir_print(stderr, &f);
+#ifdef STRATA_ASSERT
+  if (a == ST_ABORT_NONE && !st_ir_verify(&f)) {
+    fprintf(stderr, "strata: IR verifier (after build) for %s: %s\n", name, f.error);
+    a = ST_ABORT_VERIFY_FAILED;
+  }
+#endif
+  if (a == ST_ABORT_NONE) {
+    uint64_t t1 = st_common_now_ns();
+    StOptOptions oo;
+    st_opt_defaults(&oo, cfg->full_passes);
+    oo.print_after = ts->print_ir && !strncmp(ts->print_ir, "after:", 6) ? ts->print_ir + 6 : NULL;
+#ifdef STRATA_ASSERT
+    oo.verify = true;
+#endif
+    if (!st_opt_run(&f, &oo)) a = ST_ABORT_VERIFY_FAILED;
+    rec->passes_ns = st_common_now_ns() - t1;
+    if (a == ST_ABORT_NONE && print_ir_wanted(ts->print_ir, "final")) st_ir_print(stderr, &f);
+  }
+  rec->ir_insns = (uint32_t)f.insns.len;
+  if (a == ST_ABORT_NONE && cfg->max_insns && f.insns.len > cfg->max_insns) a = ST_ABORT_TOO_LARGE;
+  if (a != ST_ABORT_NONE) {
+    if (why[0] && ts->prof->trace_tier) fprintf(ts->prof->out, "[tier] abort detail %s: %s\n", name, why);
+    st_ir_free(&f);
+    free(code);
+    *abort = a;
+    return NULL;
+  }
+  StBackendOptions bopt = {.opt_level = cfg->opt_level, .fast_isel = cfg->opt_level == 0};
+  StBackendResult res;
+  memset(&res, 0, sizeof res);
+  uint64_t t2 = st_common_now_ns();
+  bool ok = cfg->plugin->backend->compile(cfg->plugin->state, &f, name, &bopt, &res);
+  rec->backend_ns = st_common_now_ns() - t2;
+  if (!ok) {
+    if (ts->prof->trace_tier) fprintf(ts->prof->out, "[tier] backend error %s: %s\n", name, res.error);
+    st_ir_free(&f);
+    free(code);
+    *abort = ST_ABORT_BACKEND_ERROR;
+    return NULL;
+  }
+  code->entry = (StCompiledEntry)res.entry;
+  code->backend = res.handle;
+  code->code_size = res.code_size;
+  rec->code_size = res.code_size;
+  StDeoptInfo *info = deopt_tables(&f);
+  code->deopt_info = info;
+  st_deopt_buffer(vm, info->max_slots + 1);
+  if (osr_pc != UINT32_MAX) {
+    code->osr = st_xmalloc(sizeof *code->osr);
+    code->osr[0].pc = osr_pc;
+    code->osr[0].entry = code->entry;
+    code->nosr = 1;
+  }
+  st_ir_free(&f);
+  return code;
+}
+
+void st_jit_release(StVM *vm, StCode *code) {
+  StTierState *ts = st_tier_state(vm);
+  for (size_t i = 0; i < ST_ARRAY_LEN(ts->plugins); i++) {
+    StBackendPlugin *pl = &ts->plugins[i];
+    if (pl->ok && code->backend && code->tier && pl->name && !strcmp(pl->name, code->tier->name)) {
+      pl->backend->release(pl->state, code->backend);
+      break;
+    }
+  }
+  st_deopt_info_free(code->deopt_info);
+  free(code->osr);
+  free(code);
+}

@@ -1,0 +1,392 @@
+/* tiers/tier.c: the tier manager: the chain from --tiers, hotness checks, compiling and
+ * installing code, aborts and blacklisting, deopt accounting, invalidation.
+ *
+ * Policy, in one place:
+ *  - A function's hotness is its calls plus loop back-edges. When it reaches the threshold of
+ *    the next tier of the chain, that tier compiles it (at a call: the normal entry; at a loop
+ *    header: also an OSR entry for the running frame).
+ *  - --eager: every function is compiled for the top tier when it is first called, before it
+ *    runs. It has no feedback then, so code that never ran is compiled generically instead of
+ *    ending in a deopt (only --eager does this).
+ *  - An abort leaves the function where it was; ST_TIER_MAX_ABORTS aborts (or one permanent
+ *    abort: unsupported construct, async, too large) blacklist it for that tier.
+ *  - More than ST_TIER_MAX_DEOPTS counted exits from one function's code: the code is thrown
+ *    away and the function recompiled without speculation; if that deopts too, it is
+ *    blacklisted for the speculative tiers.
+ */
+#include "tiers/tier.h"
+
+#include "tiers/tier_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const abort_messages[] = {
+#define ST_ABORT_MSG(name, msg) msg,
+    ST_ABORT_REASONS(ST_ABORT_MSG)
+#undef ST_ABORT_MSG
+};
+
+const char *st_tier_abort_message(StAbort a) {
+  return (unsigned)a < ST_ABORT_COUNT ? abort_messages[a] : "?";
+}
+
+/* --- the registry --- */
+
+extern const StTier st_llvm_opt_tier;
+extern const StTier st_gccjit_opt_tier;
+extern const StTier st_baseline_tier;
+extern const StTier st_midtier_tier;
+
+static const StTier *const registry[] = {
+    &st_baseline_tier, &st_midtier_tier, &st_llvm_opt_tier, &st_gccjit_opt_tier,
+};
+
+const StTier *st_tier_find(const char *name) {
+  for (size_t i = 0; i < ST_ARRAY_LEN(registry); i++)
+    if (!strcmp(registry[i]->name, name)) return registry[i];
+  return NULL;
+}
+
+const char *st_tier_usage(void) {
+  return "valid --tiers forms: a comma-separated chain of NAME or NAME@THRESHOLD, thresholds\n"
+         "increasing, e.g. --tiers=interp, --tiers=llvm, --tiers=interp,baseline@100,llvm@5000;\n"
+         "names: interp, baseline, mid, llvm, gccjit; a threshold is a positive integer (calls\n"
+         "plus loop back-edges); interp, when given, comes first and takes no threshold";
+}
+
+bool st_tier_parse_chain(const char *spec, StTierStep *steps, int *nsteps, char *err, size_t errlen) {
+  int n = 0;
+  steps[n++] = (StTierStep){NULL, 0};
+  const char *p = spec;
+  bool first = true;
+  uint32_t last_threshold = 0;
+  if (!*p) {
+    snprintf(err, errlen, "--tiers is empty\n%s", st_tier_usage());
+    return false;
+  }
+  while (*p) {
+    const char *end = strchr(p, ',');
+    size_t len = end ? (size_t)(end - p) : strlen(p);
+    char item[64];
+    if (len == 0 || len >= sizeof item) {
+      snprintf(err, errlen, "--tiers has an empty or overlong entry\n%s", st_tier_usage());
+      return false;
+    }
+    memcpy(item, p, len);
+    item[len] = 0;
+    char *at = strchr(item, '@');
+    uint32_t threshold = 0;
+    if (at) {
+      *at = 0;
+      char *e;
+      long long v = strtoll(at + 1, &e, 10);
+      if (!at[1] || *e || v <= 0 || v > 1000000000) {
+        snprintf(err, errlen, "--tiers: bad threshold '%s' for %s\n%s", at + 1, item, st_tier_usage());
+        return false;
+      }
+      threshold = (uint32_t)v;
+    }
+    if (!strcmp(item, "interp")) {
+      if (!first || at) {
+        snprintf(err, errlen, "--tiers: interp must come first and takes no threshold\n%s", st_tier_usage());
+        return false;
+      }
+    } else {
+      const StTier *t = st_tier_find(item);
+      if (!t) {
+        snprintf(err, errlen, "--tiers: unknown tier '%s'\n%s", item, st_tier_usage());
+        return false;
+      }
+      if (n >= ST_TIER_MAX_CHAIN) {
+        snprintf(err, errlen, "--tiers: at most %d tiers\n%s", ST_TIER_MAX_CHAIN - 1, st_tier_usage());
+        return false;
+      }
+      if (!threshold) threshold = t->default_threshold;
+      if (threshold <= last_threshold) {
+        snprintf(err, errlen, "--tiers: thresholds must increase along the chain (%s@%u)\n%s", item,
+                 threshold, st_tier_usage());
+        return false;
+      }
+      last_threshold = threshold;
+      steps[n++] = (StTierStep){t, threshold};
+    }
+    first = false;
+    p += len;
+    if (*p == ',') p++;
+  }
+  *nsteps = n;
+  return true;
+}
+
+/* --- per-proto state --- */
+
+StProtoTier *st_tier_of(StVM *vm, StProto *p) {
+  (void)vm;
+  if (!p->tier) p->tier = st_xcalloc(1, sizeof(StProtoTier));
+  return p->tier;
+}
+
+void st_tier_describe(StVM *vm, StProto *p, char *buf, size_t cap) {
+  char name[160] = "<anonymous>";
+  if (p->flags & ST_PROTO_SCRIPT) snprintf(name, sizeof name, "<script>");
+  else if (p->name && st_string_length(p->name)) {
+    char *u = st_string_to_utf8(vm, p->name, NULL);
+    snprintf(name, sizeof name, "%s", u ? u : "?");
+    free(u);
+  }
+  snprintf(buf, cap, "%s (%s:%u:%u)", name, p->source ? p->source->filename : "?", p->line, p->col);
+}
+
+/* The hotness budget: how many more calls/back-edges before the next tier's threshold. */
+static void set_budget(StVM *vm, StProto *p) {
+  StTierState *ts = st_tier_state(vm);
+  StProtoTier *pt = st_tier_of(vm, p);
+  uint32_t count = p->calls + p->backedges;
+  for (int next = pt->step + 1; next < ts->nchain; next++) {
+    if (pt->blacklisted[next] || pt->never_optimize) continue;
+    uint32_t th = ts->eager ? 0 : ts->chain[next].threshold;
+    p->tier_budget = th > count ? (int32_t)(th - count) : 0;
+    return;
+  }
+  p->tier_budget = INT32_MAX;
+}
+
+static bool permanent_abort(StAbort a) {
+  return a == ST_ABORT_UNSUPPORTED_OP || a == ST_ABORT_ASYNC || a == ST_ABORT_DERIVED_CTOR ||
+         a == ST_ABORT_TOO_LARGE || a == ST_ABORT_NOT_BUILT || a == ST_ABORT_BACKEND_UNAVAILABLE ||
+         a == ST_ABORT_GENERATOR_LIKE;
+}
+
+/* Compiles p with chain step `step`; installs normal code, returns OSR code's entry. */
+static void *compile_step(StVM *vm, StProto *p, int step, uint32_t osr_pc) {
+  StTierState *ts = st_tier_state(vm);
+  StProtoTier *pt = st_tier_of(vm, p);
+  const StTier *tier = ts->chain[step].tier;
+  StCompileRecord rec;
+  memset(&rec, 0, sizeof rec);
+  char desc[256];
+  st_tier_describe(vm, p, desc, sizeof desc);
+  rec.function = desc;
+  rec.tier = tier->name;
+  rec.osr = osr_pc != UINT32_MAX;
+  StAbort abort = ST_ABORT_NONE;
+  uint64_t t0 = st_common_now_ns();
+  StCode *code = tier->compile(vm, p, osr_pc, &abort, &rec);
+  rec.total_ns = st_common_now_ns() - t0;
+  pt->compiles++;
+  if (!code) {
+    if (abort == ST_ABORT_NONE) abort = ST_ABORT_BACKEND_ERROR;
+    rec.abort_reason = st_tier_abort_message(abort);
+    st_prof_compile(ts->prof, &rec);
+    if (permanent_abort(abort) || ++pt->aborts[step] >= ST_TIER_MAX_ABORTS) {
+      pt->blacklisted[step] = true;
+      st_prof_event(ts->prof, "blacklist", desc, "%s", tier->name);
+    }
+    return NULL;
+  }
+  st_prof_compile(ts->prof, &rec);
+  if (osr_pc != UINT32_MAX) {
+    st_vec_push(&pt->osr, code);
+    st_prof_event(ts->prof, "osr", desc, "%s at pc %u", tier->name, osr_pc);
+    return (void *)code->entry;
+  }
+  if (pt->code) {
+    /* Replaced by a higher tier: still valid for frames running it; released at exit. */
+    pt->code->next_dead = ts->dead;
+    ts->dead = pt->code;
+  }
+  pt->code = code;
+  pt->step = step;
+  p->entry = (void *)code->entry;
+  return NULL;
+}
+
+static int next_step(StVM *vm, StProto *p) {
+  StTierState *ts = st_tier_state(vm);
+  StProtoTier *pt = st_tier_of(vm, p);
+  if (pt->never_optimize) return -1;
+  uint32_t count = p->calls + p->backedges;
+  int found = -1;
+  for (int s = pt->step + 1; s < ts->nchain; s++) {
+    if (pt->blacklisted[s]) continue;
+    if (ts->eager) found = s; /* the top tier, right away */
+    else if (count >= ts->chain[s].threshold || pt->optimize_next_call) found = s;
+  }
+  return found;
+}
+
+static void *hot(StVM *vm, StFunction *fn, StFrame *f, const uint16_t *pc) {
+  StProto *p = fn->proto;
+  StProtoTier *pt = st_tier_of(vm, p);
+  int step = next_step(vm, p);
+  void *osr = NULL;
+  if (step > 0) {
+    pt->optimize_next_call = false;
+    if (pc && f && st_tier_state(vm)->chain[step].tier->speculative && !(f->flags & ST_FRAME_ASYNC)) {
+      /* A hot loop in a running frame: OSR into the loop (reusing code for this header). */
+      uint32_t off = (uint32_t)(pc - p->code);
+      for (size_t i = 0; i < pt->osr.len && !osr; i++)
+        if (pt->osr.data[i]->osr && pt->osr.data[i]->osr[0].pc == off && !pt->osr.data[i]->invalid)
+          osr = (void *)pt->osr.data[i]->entry;
+      if (!osr && !pt->blacklisted[step]) osr = compile_step(vm, p, step, off);
+      if (osr) {
+        char desc[256];
+        st_tier_describe(vm, p, desc, sizeof desc);
+        st_prof_event(st_tier_state(vm)->prof, "osr-enter", desc, "pc %u", off);
+      }
+    } else if (!pc) {
+      compile_step(vm, p, step, UINT32_MAX);
+    }
+  }
+  set_budget(vm, p);
+  if (pc && !osr && p->tier_budget < 1000) p->tier_budget = 1000; /* retry OSR later, not every iteration */
+  return osr;
+}
+
+/* --- deopts and invalidation --- */
+
+void st_tier_note_deopt(StVM *vm, StCode *code, StDeoptExit *x, uint32_t depth, uint32_t pc) {
+  StTierState *ts = st_tier_state(vm);
+  StProto *p = code->proto;
+  StProtoTier *pt = st_tier_of(vm, p);
+  char desc[256];
+  st_tier_describe(vm, p, desc, sizeof desc);
+  st_prof_deopt(ts->prof, desc, code->tier->name, st_deopt_reason_name((StDeoptReason)x->reason), pc, depth);
+  pt->deopts++;
+  if (code->deopts > ST_TIER_MAX_DEOPTS && !code->invalid) {
+    /* Too many exits: discard the code; recompile later without speculation, or give up on
+     * this tier when generic code deopts too. */
+    st_deopt_invalidate(vm, code, "deoptimized too often");
+    if (pt->no_speculation) {
+      for (int s = 1; s < ts->nchain; s++)
+        if (ts->chain[s].tier->speculative) pt->blacklisted[s] = true;
+      st_prof_event(ts->prof, "blacklist", desc, "%s", "deoptimized too often");
+    } else {
+      pt->no_speculation = true;
+    }
+    set_budget(vm, p);
+  }
+}
+
+void st_tier_code_invalidated(StVM *vm, StCode *code, const char *why) {
+  StTierState *ts = st_tier_state(vm);
+  StProto *p = code->proto;
+  StProtoTier *pt = st_tier_of(vm, p);
+  char desc[256];
+  st_tier_describe(vm, p, desc, sizeof desc);
+  st_prof_event(ts->prof, "invalidate", desc, "%s (%s)", code->tier->name, why);
+  if (pt->code == code) {
+    pt->code = NULL;
+    pt->step = 0;
+    p->entry = NULL;
+  }
+  /* Frames may still be running it: release later (at exit: code memory is cheap, and a
+   * collection point with no compiled frames on the stack would be needed to free it sooner). */
+  code->next_dead = ts->dead;
+  ts->dead = code;
+}
+
+/* --- natives for tests --- */
+
+const char *st_tier_current_name(StVM *vm, StProto *p) {
+  StProtoTier *pt = p->tier;
+  if (!pt || !pt->code) return "interp";
+  return pt->code->tier->name;
+}
+
+void st_tier_optimize_next_call(StVM *vm, StProto *p) {
+  StProtoTier *pt = st_tier_of(vm, p);
+  pt->optimize_next_call = true;
+  p->tier_budget = 0;
+}
+
+void st_tier_never_optimize(StVM *vm, StProto *p) {
+  StProtoTier *pt = st_tier_of(vm, p);
+  pt->never_optimize = true;
+  if (pt->code) st_deopt_invalidate(vm, pt->code, "%NeverOptimizeFunction");
+  p->tier_budget = INT32_MAX;
+}
+
+void st_tier_deoptimize_now(StVM *vm) {
+  /* Invalidate the code of every frame on the stack: they deopt lazily when control comes
+   * back to them (V8's %DeoptimizeNow deoptimizes the caller; this is a superset). */
+  for (StFrame *f = vm->frame; f; f = f->caller) {
+    StProtoTier *pt = st_frame_proto(f)->tier;
+    if (pt && pt->code) st_deopt_invalidate(vm, pt->code, "%DeoptimizeNow");
+  }
+}
+
+/* --- set-up --- */
+
+static void trace_tiers(StVM *vm, StHeap *h, StProto *p) {
+  StProtoTier *pt = p->tier;
+  if (!pt) return;
+  if (pt->code) st_deopt_info_trace(h, pt->code->deopt_info);
+  for (size_t i = 0; i < pt->osr.len; i++) st_deopt_info_trace(h, pt->osr.data[i]->deopt_info);
+}
+
+static void trace_proto(StVM *vm, StHeap *h, StProto *p) {
+  st_tier_state(vm)->interp_trace_proto(vm, h, p);
+  trace_tiers(vm, h, p);
+}
+
+static void free_proto(StVM *vm, StProto *p) {
+  st_tier_state(vm)->interp_free_proto(vm, p);
+  StProtoTier *pt = p->tier;
+  if (!pt) return;
+  /* Code of a dead proto cannot be running: release it now. */
+  if (pt->code && !pt->code->invalid) st_jit_release(vm, pt->code);
+  for (size_t i = 0; i < pt->osr.len; i++)
+    if (!pt->osr.data[i]->invalid) st_jit_release(vm, pt->osr.data[i]);
+  st_vec_free(&pt->osr);
+  free(pt);
+  p->tier = NULL;
+}
+
+bool st_tier_init(StVM *vm, const char *spec, bool eager, char *err, size_t errlen) {
+  StTierState *ts = st_xcalloc(1, sizeof *ts);
+  vm->tiers = ts;
+  ts->prof = st_prof_new();
+  ts->eager = eager;
+  if (!st_tier_parse_chain(spec, ts->chain, &ts->nchain, err, errlen)) return false;
+  ts->prof->trace_tier = vm->flags.trace_tier;
+  ts->prof->trace_deopt = vm->flags.trace_deopt;
+  ts->deopt_every = vm->flags.deopt_every;
+  ts->print_ir = vm->flags.print_ir;
+  ts->perf_map = vm->flags.perf_map;
+  /* Tiers named but not built into this binary: say so once, then run without them. */
+  for (int s = 1; s < ts->nchain; s++) {
+    const char *why = NULL;
+    if (!ts->chain[s].tier->available(vm, &why)) {
+      fprintf(stderr, "strata: tier '%s' is not available: %s (running without it)\n",
+              ts->chain[s].tier->name, why ? why : "unknown reason");
+      memmove(&ts->chain[s], &ts->chain[s + 1], (size_t)(ts->nchain - s - 1) * sizeof(StTierStep));
+      ts->nchain--;
+      s--;
+    }
+  }
+  ts->interp_trace_proto = vm->hooks.trace_proto;
+  ts->interp_free_proto = vm->hooks.free_proto;
+  vm->hooks.trace_proto = trace_proto;
+  vm->hooks.free_proto = free_proto;
+  if (ts->nchain > 1) vm->hooks.hot = hot;
+  st_jit_helpers_init(&ts->host);
+  return true;
+}
+
+StProf *st_tier_prof(StVM *vm) { return st_tier_state(vm) ? st_tier_state(vm)->prof : NULL; }
+
+void st_tier_free(StVM *vm) {
+  StTierState *ts = st_tier_state(vm);
+  if (!ts) return;
+  while (ts->dead) {
+    StCode *c = ts->dead;
+    ts->dead = c->next_dead;
+    st_jit_release(vm, c);
+  }
+  st_prof_free(ts->prof);
+  free(ts);
+  vm->tiers = NULL;
+}

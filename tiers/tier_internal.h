@@ -1,0 +1,79 @@
+/* tiers/tier_internal.h: the tier manager's state, shared by the files of tiers/ only. */
+#ifndef ST_TIERS_TIER_INTERNAL_H
+#define ST_TIERS_TIER_INTERNAL_H
+
+#include "backends/backend.h"
+#include "tiers/deopt.h"
+
+/* Per-proto tier state (proto->tier). */
+typedef struct StProtoTier {
+  StCode *code;           /* installed code for calls (proto->entry is its entry), or NULL */
+  int step;               /* chain index of the installed code's tier (0: interpreter) */
+  uint32_t aborts[ST_TIER_MAX_CHAIN];
+  bool blacklisted[ST_TIER_MAX_CHAIN];
+  uint32_t deopts;        /* exits taken from this proto's code, over all versions */
+  uint32_t compiles;
+  bool never_optimize;
+  bool optimize_next_call;
+  bool no_speculation;    /* recompiles after too many deopts: generic code */
+  StVec(StCode *) osr;    /* OSR code, one per loop header compiled */
+} StProtoTier;
+
+/* A loaded backend plugin. */
+typedef struct StBackendPlugin {
+  const char *name;        /* "llvm", "gccjit" */
+  const char *file;        /* libstrata_llvm.so ... */
+  bool tried, ok;
+  char error[256];
+  void *dl;
+  const StBackend *backend;
+  void *state;
+} StBackendPlugin;
+
+typedef struct StTierState {
+  StTierStep chain[ST_TIER_MAX_CHAIN];
+  int nchain;
+  bool eager;
+  StProf *prof;
+  int64_t deopt_every;     /* --deopt-every=N: every Nth guard check fails (0: off) */
+  uint64_t guard_checks;
+  StCode *dead;            /* invalidated code, released when no frame can run it */
+  StBackendHost host;
+  StBackendPlugin plugins[2];
+  char temp_dir[256];
+  const char *print_ir;    /* --print-ir[=after:PASS] */
+  bool verify_ir;
+  bool perf_map;
+  /* The interpreter's proto hooks, chained by the tiers' own. */
+  void (*interp_trace_proto)(StVM *vm, StHeap *h, StProto *p);
+  void (*interp_free_proto)(StVM *vm, StProto *p);
+} StTierState;
+
+ST_INLINE StTierState *st_tier_state(StVM *vm) { return (StTierState *)vm->tiers; }
+StProtoTier *st_tier_of(StVM *vm, StProto *p);
+
+/* Called by the deopt runtime for a counted exit. */
+void st_tier_note_deopt(StVM *vm, StCode *code, StDeoptExit *x, uint32_t depth, uint32_t pc);
+void st_tier_code_invalidated(StVM *vm, StCode *code, const char *why);
+/* A function name for logs: "name (file:line:col)". */
+void st_tier_describe(StVM *vm, StProto *p, char *buf, size_t cap);
+
+/* jit.c: the pipeline shared by speculative tiers: IR, passes, backend, deopt tables. */
+typedef struct StJitConfig {
+  const char *tier_name;
+  StBackendPlugin *plugin;
+  int opt_level;            /* backend optimization level */
+  bool full_passes;         /* the whole pass pipeline (else the cheap subset) */
+  uint32_t max_inline_depth, max_inline_bytecodes;
+  uint32_t max_insns;       /* cap before the backend (superlinear compile times) */
+} StJitConfig;
+StCode *st_jit_compile(StVM *vm, StProto *p, uint32_t osr_pc, const StJitConfig *cfg,
+                       const StTier *tier, StAbort *abort, StCompileRecord *rec);
+void st_jit_release(StVM *vm, StCode *code);
+/* Loads a plugin (once); false with p->error set when it cannot be used. */
+bool st_jit_load_plugin(StVM *vm, StBackendPlugin *p);
+
+/* jit_helpers.c */
+void st_jit_helpers_init(StBackendHost *host);
+
+#endif
