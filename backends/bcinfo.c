@@ -57,16 +57,19 @@ void st_bcinfo_regs(const uint16_t *insn, StBcRegs *o) {
     return;
   case ST_OP_SUPERCALL:
     add_write(o, (uint32_t)v[0]);
-    add_write(o, 0);
-    add_read(o, 0);
-    o->read_range_start = (uint32_t)v[1] + 2;
-    o->read_range_len = (uint32_t)v[2];
+    o->read_range_start = (uint32_t)v[1];
+    o->read_range_len = (uint32_t)v[2] + 2;
     return;
   case ST_OP_SUPERCALLSPREAD:
     add_write(o, (uint32_t)v[0]);
-    add_write(o, 0);
-    add_read(o, 0);
-    add_read(o, (uint32_t)v[1] + 2);
+    o->read_range_start = (uint32_t)v[1];
+    o->read_range_len = 3;
+    return;
+  case ST_OP_BINDTHIS:
+    add_write(o, (uint32_t)v[0]);
+    add_read(o, (uint32_t)v[0]);
+    add_read(o, (uint32_t)v[1]);
+    add_read(o, (uint32_t)v[2]);
     return;
   case ST_OP_CALLNATIVE:
     add_write(o, (uint32_t)v[0]);

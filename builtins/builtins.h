@@ -52,6 +52,9 @@ StObject *st_lib_map_snapshot(StVM *vm, StObject *o, bool *is_map);
 
 /* Per-library initializers (realm.c calls them in this order). */
 void st_lib_function_init(StVM *vm);
+void st_lib_dynamic_init(StVM *vm); /* after Function: %AsyncFunction.prototype% */
+/* new Function(...) / Function(...): CreateDynamicFunction (lib_dynamic.c). */
+StValue st_lib_dynamic_function(StVM *vm, StCallInfo *ci);
 void st_lib_object_init(StVM *vm);
 void st_lib_symbol_init(StVM *vm);
 void st_lib_error_init(StVM *vm);

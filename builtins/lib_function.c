@@ -13,10 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static StValue function_ctor(StVM *vm, StCallInfo *ci) {
-  (void)ci;
-  return st_vm_throw_error(vm, ST_ERROR_EVAL, "Code generation from strings is not supported yet");
-}
+static StValue function_ctor(StVM *vm, StCallInfo *ci) { return st_lib_dynamic_function(vm, ci); }
 
 /* %ThrowTypeError% */
 static StValue throw_type_error(StVM *vm, StCallInfo *ci) {

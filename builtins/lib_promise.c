@@ -581,7 +581,10 @@ reject : {
   StValue e = st_vm_take_exception(vm);
   if (iter_open) {
     StValue ret = st_value_get(vm, rec[0], st_string_value(vm->atoms.return_));
-    if (ret != ST_EXCEPTION && st_value_is_callable(ret)) (void)st_vm_call(vm, ret, rec[0], 0, NULL);
+    /* IteratorClose with a throw completion: return()'s own result or error is ignored. */
+    if (ret != ST_EXCEPTION && st_value_is_callable(ret) &&
+        st_vm_call(vm, ret, rec[0], 0, NULL) == ST_EXCEPTION)
+      st_vm_take_exception(vm);
     if (st_vm_has_exception(vm)) st_vm_take_exception(vm);
   }
   if (st_vm_call(vm, cap[2], ST_UNDEFINED, 1, &e) == ST_EXCEPTION) return ST_EXCEPTION;

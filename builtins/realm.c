@@ -150,6 +150,7 @@ void st_builtins_init(StVM *vm) {
   st_gc_undefer(vm->heap);
 
   st_lib_function_init(vm);
+  st_lib_dynamic_init(vm);
   st_lib_object_init(vm);
   st_lib_symbol_init(vm);
   st_lib_error_init(vm);

@@ -152,8 +152,12 @@ enum {
   X(CALLSPREAD, "RRF", CALL, ST_BC_THROWS | ST_BC_CALL) /* r[base+2]: array of arguments */ \
   X(NEW, "RRNF", CALL, ST_BC_THROWS | ST_BC_CALL) /* r[base+1] = new.target */ \
   X(NEWSPREAD, "RRF", CALL, ST_BC_THROWS | ST_BC_CALL) \
-  X(SUPERCALL, "RRN", NONE, ST_BC_THROWS | ST_BC_CALL) /* args from r[base+2]; inits this */ \
-  X(SUPERCALLSPREAD, "RR", NONE, ST_BC_THROWS | ST_BC_CALL) \
+  /* super(...): r[base] the active constructor, r[base+1] new.target, args from r[base+2] */ \
+  X(SUPERCALL, "RRN", NONE, ST_BC_THROWS | ST_BC_CALL) \
+  X(SUPERCALLSPREAD, "RR", NONE, ST_BC_THROWS | ST_BC_CALL) /* r[base+2]: the args array */ \
+  /* r[A] must be uninitialized (else ReferenceError); r[A] = r[B]; runs the field initializers \
+   * of constructor r[C] on it */ \
+  X(BINDTHIS, "RRR", NONE, ST_BC_THROWS | ST_BC_CALL) \
   X(CALLNATIVE, "RiRN", NONE, ST_BC_THROWS | ST_BC_CALL) /* %Name(...): dst, id, base, argc */ \
   X(RET, "R", NONE, ST_BC_END) \
   X(RETUNDEF, "", NONE, ST_BC_END) \

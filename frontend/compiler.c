@@ -193,11 +193,11 @@ static void var_decl(Cc *c, StVarDecl *vd) {
                ((StIdent *)d->target)->binding->loc == ST_LOC_REGISTER) {
       /* Straight into the variable's register. */
       StBinding *b = ((StIdent *)d->target)->binding;
-      c->fn->e.next_reg = c->fn->e.next_reg; /* no-op: dst is a local, not a temporary */
-      uint32_t r = st_cc_expr(c, d->init, ST_ANY);
+      uint32_t r = st_cc_named_expr(c, d->init, b->name, ST_ANY);
       if (r != b->reg) st_emit_op(E, ST_OP_MOV, (int32_t)b->reg, (int32_t)r);
     } else {
-      uint32_t r = st_cc_expr(c, d->init, ST_ANY);
+      const StName *name = d->target->kind == ST_AST_BINDING ? ((StIdent *)d->target)->name : NULL;
+      uint32_t r = st_cc_named_expr(c, d->init, name, ST_ANY);
       st_cc_assign_pattern(c, d->target, r, vd->kind != ST_AST_VAR);
     }
     st_cc_release(c, mark);
@@ -364,7 +364,11 @@ static void jump_stmt(Cc *c, StJump *j, bool is_break) {
     st_cc_error(c, &j->h, "Illegal %s statement", is_break ? "break" : "continue");
     return;
   }
-  jump_out(c, t->nregions, is_break ? t->break_label : t->continue_label, t->ctx_depth, -1);
+  /* Breaking out of a for-of leaves its iterator region too (closing the iterator);
+   * continuing stays inside it. */
+  uint32_t keep = t->nregions;
+  if (is_break && t->node->kind == ST_AST_FOR_OF) keep--;
+  jump_out(c, keep, is_break ? t->break_label : t->continue_label, t->ctx_depth, -1);
 }
 
 static void return_stmt(Cc *c, StReturn *r) {
@@ -377,6 +381,7 @@ static void return_stmt(Cc *c, StReturn *r) {
     st_emit_op(E, ST_OP_LOADUNDEF, (int32_t)v);
   }
   st_cc_pos(c, &r->h);
+  if (c->fn->derived_ctor) st_cc_sync_this(c);
   jump_out(c, 0, NULL, 0, (int32_t)v);
   st_cc_release(c, mark);
 }
@@ -646,6 +651,12 @@ static void prologue(Cc *c, StAstFunction *f, StScope *s) {
     st_emit_op(E, ST_OP_SETCTX, (int32_t)t, 0, (int32_t)s->new_target_binding->slot);
     st_cc_release(c, t);
   }
+  if (s->function_binding) {
+    uint32_t t = st_cc_temp(c);
+    st_emit_op(E, ST_OP_THISFUNC, (int32_t)t);
+    st_emit_op(E, ST_OP_SETCTX, (int32_t)t, 0, (int32_t)s->function_binding->slot);
+    st_cc_release(c, t);
+  }
   if (s->arguments_binding && s->uses_arguments && f) {
     uint32_t t = st_cc_temp(c);
     st_emit_op(E, ST_OP_ARGUMENTS, (int32_t)t);
@@ -663,7 +674,9 @@ static void prologue(Cc *c, StAstFunction *f, StScope *s) {
         StLabel have;
         st_emit_label_init(&have);
         st_emit_jump(E, &have, ST_OP_JNOTUNDEF, (int32_t)reg);
+        c->fn->param_tdz_reg = reg;
         st_cc_expr(c, ap->def, (int32_t)reg);
+        c->fn->param_tdz_reg = 0;
         st_emit_bind(E, &have);
         st_emit_label_free(&have);
         target = ap->target;
@@ -694,6 +707,24 @@ static void prologue(Cc *c, StAstFunction *f, StScope *s) {
         st_cc_release(c, t);
       }
     }
+  }
+}
+
+/* Functions with parameter expressions: enter the body's own var scope; a body var named like
+ * a parameter starts with the parameter's value. */
+static void body_scope(Cc *c, StScope *s) {
+  if (!s->body) return;
+  st_cc_push_scope(c, s->body);
+  for (StBinding *b = s->body->bindings; b; b = b->next) {
+    if (b->kind != ST_BIND_VAR) continue;
+    StBinding *param = NULL;
+    for (StBinding *q = s->bindings; q; q = q->next)
+      if (q->name == b->name && q->kind == ST_BIND_PARAM) param = q;
+    if (!param) continue;
+    uint32_t mark = st_cc_mark(c);
+    uint32_t r = st_cc_load_var(c, param, param->name, b->decl, ST_ANY, false);
+    st_cc_store_var(c, b, b->name, b->decl, r, true);
+    st_cc_release(c, mark);
   }
 }
 
@@ -748,9 +779,12 @@ static StProto *compile_function(Cc *c, StAstFunction *f, StScope *scope, StNode
         st_emit_op(&fs.e, ST_OP_DECLVAR, (int32_t)st_cc_const(c, st_cc_name_value(c, b->name)));
   }
   prologue(c, f, scope);
+  body_scope(c, scope);
   st_cc_hoist_functions(c, body);
   stmt_list(c, body);
+  if (scope->body) st_cc_pop_scope(c, scope->body);
   if (fs.derived_ctor) {
+    st_cc_sync_this(c);
     st_emit_op(&fs.e, ST_OP_CHECKTHIS, 0);
     st_emit_op(&fs.e, ST_OP_RET, 0);
   } else {

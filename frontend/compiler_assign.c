@@ -266,7 +266,7 @@ static bool is_anonymous_function(StNode *n) {
 }
 
 /* Compiles an initializer, naming an anonymous function after `name`. */
-static uint32_t named_value(Cc *c, StNode *value, const StName *name, int32_t dst) {
+uint32_t st_cc_named_expr(Cc *c, StNode *value, const StName *name, int32_t dst) {
   if (name && is_anonymous_function(value)) {
     const StName *saved = c->infer_name;
     c->infer_name = name;
@@ -295,7 +295,7 @@ void st_cc_assign_pattern(Cc *c, StNode *target, uint32_t v, bool init) {
     st_emit_jump(E, &have, ST_OP_JNOTUNDEF, (int32_t)t);
     const StName *nm = (ap->target->kind == ST_AST_BINDING || ap->target->kind == ST_AST_IDENT)
                            ? ((StIdent *)ap->target)->name : NULL;
-    named_value(c, ap->def, nm, (int32_t)t);
+    st_cc_named_expr(c, ap->def, nm, (int32_t)t);
     st_emit_bind(E, &have);
     st_emit_label_free(&have);
     st_cc_assign_pattern(c, ap->target, t, init);
@@ -348,7 +348,7 @@ uint32_t st_cc_assign_expr(Cc *c, StAssign *a, int32_t dst) {
     }
     if (t->kind == ST_AST_IDENT) {
       StIdent *id = (StIdent *)t;
-      uint32_t v = named_value(c, a->value, id->name, dst >= 0 ? dst : (int32_t)st_cc_temp(c));
+      uint32_t v = st_cc_named_expr(c, a->value, id->name, dst >= 0 ? dst : (int32_t)st_cc_temp(c));
       st_cc_store_var(c, id->binding, id->name, t, v, false);
       return v;
     }
@@ -395,7 +395,7 @@ uint32_t st_cc_assign_expr(Cc *c, StAssign *a, int32_t dst) {
   case ST_TOK_OR_OR: st_emit_jump(E, &end, ST_OP_JTRUE, (int32_t)res); break;
   default: st_emit_jump(E, &end, ST_OP_JNOTNULLISH, (int32_t)res); break;
   }
-  named_value(c, a->value, r.kind == 0 ? r.name : NULL, (int32_t)res);
+  st_cc_named_expr(c, a->value, r.kind == 0 ? r.name : NULL, (int32_t)res);
   ref_set(c, &r, &a->h, res);
   st_emit_bind(E, &end);
   st_emit_label_free(&end);

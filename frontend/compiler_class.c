@@ -150,8 +150,11 @@ static StProto *default_ctor(Cc *c, StClass *cls, bool derived, const StName *na
   if (derived) {
     uint32_t base = st_emit_temps(&fs.e, 3);
     uint32_t t = st_emit_temp(&fs.e);
+    st_emit_op(&fs.e, ST_OP_THISFUNC, (int32_t)base);
+    st_emit_op(&fs.e, ST_OP_NEWTARGET, (int32_t)base + 1);
     st_emit_op(&fs.e, ST_OP_REST, (int32_t)base + 2, 0);
     st_emit_op(&fs.e, ST_OP_SUPERCALLSPREAD, (int32_t)t, (int32_t)base);
+    st_emit_op(&fs.e, ST_OP_BINDTHIS, 0, (int32_t)t, (int32_t)base);
     st_emit_op(&fs.e, ST_OP_RET, 0);
   } else {
     st_emit_op(&fs.e, ST_OP_RETUNDEF);

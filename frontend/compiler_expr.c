@@ -30,6 +30,15 @@ uint32_t st_cc_load_var(Cc *c, StBinding *b, const StName *name, const StNode *a
     return r;
   }
   bool check = st_scope_needs_tdz_check(b, c->fn->scope, at ? at->offset : 0);
+  if (c->fn->param_tdz_reg && b->kind == ST_BIND_PARAM && b->scope == c->fn->scope &&
+      b->reg >= c->fn->param_tdz_reg) {
+    /* A default reading its own or a later parameter: always a ReferenceError. */
+    uint32_t t = want(c, dst);
+    st_cc_pos(c, at);
+    st_emit_op(E, ST_OP_LOADUNINIT, (int32_t)t);
+    st_emit_op(E, ST_OP_CHECKTDZ, (int32_t)t, (int32_t)name_const(c, b->name ? b->name : name));
+    return t;
+  }
   if (b->loc == ST_LOC_REGISTER) {
     if (check) {
       st_cc_pos(c, at);
@@ -161,14 +170,6 @@ static uint32_t new_target_value(Cc *c, int32_t dst) {
   return r;
 }
 
-/* After super() has initialized `this` in register 0: keep the context copy in step. */
-static void this_initialized(Cc *c, uint32_t value) {
-  StScope *ts = this_scope_of(c);
-  if (ts->this_binding) {
-    StBinding *b = ts->this_binding;
-    st_emit_op(E, ST_OP_SETCTX, (int32_t)value, (int32_t)st_cc_ctx_depth(c, b), (int32_t)b->slot);
-  }
-}
 
 /* ------------------------------------------------------------------------------------------ */
 /* Functions                                                                                  */
@@ -309,16 +310,42 @@ static uint32_t new_expr(Cc *c, StCall *call, int32_t dst) {
   return r;
 }
 
+void st_cc_sync_this(Cc *c) {
+  StBinding *b = c->fn->scope->this_binding;
+  if (b) st_emit_op(E, ST_OP_GETCTX, 0, (int32_t)st_cc_ctx_depth(c, b), (int32_t)b->slot);
+}
+
+/* super(...args): r[base] = the active constructor, r[base+1] = new.target, then the
+ * arguments; SUPERCALL constructs, BINDTHIS binds `this` (once) and runs field initializers.
+ * In an arrow, the constructor, new.target and `this` come from the constructor's context. */
 static uint32_t super_call(Cc *c, StCall *call, int32_t dst) {
+  uint32_t r = want(c, dst);
   uint32_t mark = st_cc_mark(c);
+  StScope *ts = this_scope_of(c);
+  bool in_arrow = ts != c->fn->scope;
   uint32_t base = st_cc_temps(c, 2 + (call->args.count > 0 ? call->args.count : 1));
+  if (in_arrow) {
+    StBinding *fb = ts->function_binding;
+    st_emit_op(E, ST_OP_GETCTX, (int32_t)base, (int32_t)st_cc_ctx_depth(c, fb), (int32_t)fb->slot);
+  } else {
+    st_emit_op(E, ST_OP_THISFUNC, (int32_t)base);
+  }
+  new_target_value(c, (int32_t)base + 1);
   int32_t argc = st_cc_args(c, &call->args, base);
-  uint32_t r = dst >= 0 ? (uint32_t)dst : base;
   st_cc_pos(c, &call->h);
   if (argc < 0) st_emit_op(E, ST_OP_SUPERCALLSPREAD, (int32_t)r, (int32_t)base);
   else st_emit_op(E, ST_OP_SUPERCALL, (int32_t)r, (int32_t)base, argc);
-  this_initialized(c, r);
-  st_cc_release(c, r == base ? base + 1 : mark);
+  StBinding *tb = ts->this_binding;
+  if (tb) {
+    uint32_t t = st_cc_temp(c);
+    st_emit_op(E, ST_OP_GETCTX, (int32_t)t, (int32_t)st_cc_ctx_depth(c, tb), (int32_t)tb->slot);
+    st_emit_op(E, ST_OP_BINDTHIS, (int32_t)t, (int32_t)r, (int32_t)base);
+    st_emit_op(E, ST_OP_SETCTX, (int32_t)r, (int32_t)st_cc_ctx_depth(c, tb), (int32_t)tb->slot);
+    if (!in_arrow) st_emit_op(E, ST_OP_MOV, 0, (int32_t)r);
+  } else {
+    st_emit_op(E, ST_OP_BINDTHIS, 0, (int32_t)r, (int32_t)base);
+  }
+  st_cc_release(c, mark);
   return r;
 }
 
@@ -456,49 +483,75 @@ static uint32_t logical(Cc *c, StBinary *b, int32_t dst) {
   return r;
 }
 
-static uint32_t unary(Cc *c, StUnary *u, int32_t dst) {
+static uint32_t delete_expr(Cc *c, StUnary *u, StNode *a, int32_t dst);
+
+/* delete a?.b.c: true when the chain short-circuits. */
+static uint32_t delete_chain(Cc *c, StUnary *u, StOptionalChain *oc, int32_t dst) {
+  uint32_t r = want(c, dst);
+  StLabel nullish, end;
+  st_emit_label_init(&nullish);
+  st_emit_label_init(&end);
+  StLabel *saved = c->fn->opt_nullish;
+  c->fn->opt_nullish = &nullish;
+  delete_expr(c, u, oc->expr, (int32_t)r);
+  c->fn->opt_nullish = saved;
+  st_emit_jump(E, &end, ST_OP_JMP);
+  st_emit_bind(E, &nullish);
+  st_emit_op(E, ST_OP_LOADTRUE, (int32_t)r);
+  st_emit_bind(E, &end);
+  st_emit_label_free(&nullish);
+  st_emit_label_free(&end);
+  return r;
+}
+
+static uint32_t delete_expr(Cc *c, StUnary *u, StNode *a, int32_t dst) {
   uint32_t mark = st_cc_mark(c);
-  if (u->op == ST_TOK_DELETE) {
-    StNode *a = u->arg;
-    uint32_t r;
-    if (a->kind == ST_AST_MEMBER || a->kind == ST_AST_INDEX) {
-      StNode *objn = a->kind == ST_AST_MEMBER ? ((StMember *)a)->object : ((StIndex *)a)->object;
-      uint32_t o = st_cc_expr(c, objn, ST_ANY);
-      uint32_t k;
-      if (a->kind == ST_AST_MEMBER) {
-        k = st_cc_temp(c);
-        st_emit_op(E, ST_OP_LOADK, (int32_t)k, (int32_t)st_cc_const(c, st_cc_name_value(c, ((StMember *)a)->name)));
-      } else {
-        k = st_cc_expr(c, ((StIndex *)a)->index, ST_ANY);
-      }
-      st_cc_release(c, mark);
-      r = want(c, dst);
-      st_cc_pos(c, &u->h);
-      st_emit_op(E, ST_OP_DELPROP, (int32_t)r, (int32_t)o, (int32_t)k);
-      return r;
+  uint32_t r;
+  if (a->kind == ST_AST_OPTIONAL_CHAIN) return delete_chain(c, u, (StOptionalChain *)a, dst);
+  if (a->kind == ST_AST_MEMBER || a->kind == ST_AST_INDEX) {
+    StNode *objn = a->kind == ST_AST_MEMBER ? ((StMember *)a)->object : ((StIndex *)a)->object;
+    bool optional = a->kind == ST_AST_MEMBER ? ((StMember *)a)->optional : ((StIndex *)a)->optional;
+    uint32_t o = st_cc_expr(c, objn, ST_ANY);
+    if (optional) optional_check(c, o);
+    uint32_t k;
+    if (a->kind == ST_AST_MEMBER) {
+      k = st_cc_temp(c);
+      st_emit_op(E, ST_OP_LOADK, (int32_t)k, (int32_t)st_cc_const(c, st_cc_name_value(c, ((StMember *)a)->name)));
+    } else {
+      k = st_cc_expr(c, ((StIndex *)a)->index, ST_ANY);
     }
-    if (a->kind == ST_AST_IDENT) {
-      StIdent *id = (StIdent *)a;
-      r = want(c, dst);
-      if (!id->binding || id->binding->loc == ST_LOC_GLOBAL)
-        st_emit_op(E, ST_OP_DELGLOBAL, (int32_t)r, (int32_t)st_cc_const(c, st_cc_name_value(c, id->name)));
-      else
-        st_emit_op(E, ST_OP_LOADFALSE, (int32_t)r);
-      return r;
-    }
-    if (a->kind == ST_AST_SUPER_MEMBER || a->kind == ST_AST_SUPER_INDEX) {
-      this_value(c, a, ST_ANY);
-      st_cc_release(c, mark);
-      r = want(c, dst);
-      throw_error(c, ST_ERROR_REFERENCE, "Unsupported reference to 'super'");
-      return r;
-    }
-    st_cc_expr(c, a, ST_ANY);
     st_cc_release(c, mark);
     r = want(c, dst);
-    st_emit_op(E, ST_OP_LOADTRUE, (int32_t)r);
+    st_cc_pos(c, &u->h);
+    st_emit_op(E, ST_OP_DELPROP, (int32_t)r, (int32_t)o, (int32_t)k);
     return r;
   }
+  if (a->kind == ST_AST_IDENT) {
+    StIdent *id = (StIdent *)a;
+    r = want(c, dst);
+    if (!id->binding || id->binding->loc == ST_LOC_GLOBAL)
+      st_emit_op(E, ST_OP_DELGLOBAL, (int32_t)r, (int32_t)st_cc_const(c, st_cc_name_value(c, id->name)));
+    else
+      st_emit_op(E, ST_OP_LOADFALSE, (int32_t)r);
+    return r;
+  }
+  if (a->kind == ST_AST_SUPER_MEMBER || a->kind == ST_AST_SUPER_INDEX) {
+    this_value(c, a, ST_ANY);
+    st_cc_release(c, mark);
+    r = want(c, dst);
+    throw_error(c, ST_ERROR_REFERENCE, "Unsupported reference to 'super'");
+    return r;
+  }
+  st_cc_expr(c, a, ST_ANY);
+  st_cc_release(c, mark);
+  r = want(c, dst);
+  st_emit_op(E, ST_OP_LOADTRUE, (int32_t)r);
+  return r;
+}
+
+static uint32_t unary(Cc *c, StUnary *u, int32_t dst) {
+  uint32_t mark = st_cc_mark(c);
+  if (u->op == ST_TOK_DELETE) return delete_expr(c, u, u->arg, dst);
   if (u->op == ST_TOK_TYPEOF && u->arg->kind == ST_AST_IDENT) {
     StIdent *id = (StIdent *)u->arg;
     uint32_t v = st_cc_load_var(c, id->binding, id->name, u->arg, ST_ANY, true);

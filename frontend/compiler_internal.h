@@ -68,6 +68,9 @@ typedef struct CFunc {
   bool derived_ctor;
   StProto *proto;
   StLabel *opt_nullish;    /* the innermost optional chain's short-circuit target */
+  /* While a parameter's default is compiled: that parameter's register; parameters from it
+   * on are still uninitialized (TDZ), so reading them throws. 0 otherwise. */
+  uint32_t param_tdz_reg;
 } CFunc;
 
 typedef struct Cc {
@@ -121,6 +124,11 @@ int32_t st_cc_args(Cc *c, StNodeList *args, uint32_t base);
 
 /* compiler_assign.c */
 /* Binds or assigns the value in register v to a pattern or target. init: declarations. */
+/* Derived constructors whose `this` lives in a context (an arrow uses it, or calls super()):
+ * copy it back into register 0, which construct-return reads. */
+void st_cc_sync_this(Cc *c);
+/* Compiles an initializer, naming an anonymous function or class after `name` (may be NULL). */
+uint32_t st_cc_named_expr(Cc *c, StNode *value, const StName *name, int32_t dst);
 void st_cc_assign_pattern(Cc *c, StNode *target, uint32_t v, bool init);
 uint32_t st_cc_assign_expr(Cc *c, StAssign *a, int32_t dst);
 uint32_t st_cc_update_expr(Cc *c, StUpdate *u, int32_t dst);

@@ -30,6 +30,12 @@ static StScope *new_scope(Sa *sa, StScopeKind kind, StNode *node) {
   return s;
 }
 
+/* The scope a `var` declared in s belongs to. */
+static StScope *var_target(StScope *s) {
+  while (s->kind != ST_SCOPE_FUNCTION && s->kind != ST_SCOPE_SCRIPT && !s->var_scope) s = s->parent;
+  return s;
+}
+
 static StBinding *find_in(StScope *s, const StName *name) {
   for (StBinding *b = s->bindings; b; b = b->next)
     if (b->name == name) return b;
@@ -129,7 +135,7 @@ static void declare_list(Sa *sa, StScope *s, StNodeList *list, bool function_top
       ((StIdent *)f->name)->binding = declare(sa, s, name, ST_BIND_FUNCTION, f->name, 0);
       /* Annex B: a sloppy-mode function in a block is also a var of the function. */
       if (!function_top && !s->strict && !(f->flags & ST_AST_FN_ASYNC)) {
-        StScope *fn = s->fn;
+        StScope *fn = var_target(s);
         bool conflict = false;
         for (StScope *q = s->parent; q && q != fn->parent; q = q->parent) {
           StBinding *ob = find_in(q, name);
@@ -146,6 +152,8 @@ static void declare_list(Sa *sa, StScope *s, StNodeList *list, bool function_top
   for (uint32_t i = 0; i < list->count; i++)
     declare_node(sa, list->items[i], i + 1 < list->count ? list->items[i + 1]->offset : UINT32_MAX);
 }
+
+static void declare_child(StNode *child, void *ctx);
 
 static void declare_function(Sa *sa, StAstFunction *f) {
   StScope *fs = new_scope(sa, ST_SCOPE_FUNCTION, &f->h);
@@ -170,12 +178,22 @@ static void declare_function(Sa *sa, StAstFunction *f) {
     }
   }
   if (f->rest) declare_pattern(sa, fs, f->rest, ST_BIND_PARAM, 0);
+  /* Defaults and computed keys of parameters may hold functions and classes. */
+  for (uint32_t i = 0; i < f->params.count; i++) st_ast_visit_children(f->params.items[i], declare_child, sa);
+  if (f->rest) st_ast_visit_children(f->rest, declare_child, sa);
   /* A named function expression sees its own name, unless a parameter or var shadows it. */
   if (f->name && f->h.kind == ST_AST_FUNCTION_EXPR) {
     StIdent *id = (StIdent *)f->name;
     if (!find_in(fs, id->name)) id->binding = declare(sa, fs, id->name, ST_BIND_CALLEE, f->name, 0);
   }
-  declare_list(sa, fs, &f->body, true);
+  StScope *body = fs;
+  if (!(f->flags & ST_AST_FN_SIMPLE_PARAMS)) {
+    body = new_scope(sa, ST_SCOPE_BLOCK, &f->h);
+    body->var_scope = true;
+    fs->body = body;
+    sa->cur = body;
+  }
+  declare_list(sa, body, &f->body, true);
   sa->cur = saved;
 }
 
@@ -214,7 +232,7 @@ static void declare_node(Sa *sa, StNode *n, uint32_t next_offset) {
     StVarDecl *vd = (StVarDecl *)n;
     for (uint32_t k = 0; k < vd->decls.count; k++) {
       StDeclarator *d = (StDeclarator *)vd->decls.items[k];
-      if (vd->kind == ST_AST_VAR) declare_pattern(sa, sa->cur->fn, d->target, ST_BIND_VAR, 0);
+      if (vd->kind == ST_AST_VAR) declare_pattern(sa, var_target(sa->cur), d->target, ST_BIND_VAR, 0);
       declare_node(sa, d->init, 0);
       /* Patterns' defaults and computed keys may hold functions. */
       st_ast_visit_children(d->target, declare_child, sa);
@@ -388,12 +406,16 @@ static void resolve_node(Rs *rs, StNode *n) {
     else note_capture(id->binding, rs->cur);
     return;
   }
-  case ST_AST_THIS: {
+  case ST_AST_THIS:
+  case ST_AST_SUPER_MEMBER:
+  case ST_AST_SUPER_INDEX: {
+    /* super.x reads `this` too (the receiver). */
     StScope *ts = this_scope(rs->cur);
     if (ts != rs->cur->fn) {
       StBinding *b = implicit(rs->sa, ts, ST_BIND_THIS, &ts->this_binding);
       b->captured = true;
     }
+    if (n->kind != ST_AST_THIS) st_ast_visit_children(n, resolve_child, rs);
     return;
   }
   case ST_AST_NEW_TARGET: {
@@ -410,6 +432,7 @@ static void resolve_node(Rs *rs, StNode *n) {
     if (ts != rs->cur->fn) {
       implicit(rs->sa, ts, ST_BIND_THIS, &ts->this_binding)->captured = true;
       implicit(rs->sa, ts, ST_BIND_NEW_TARGET, &ts->new_target_binding)->captured = true;
+      implicit(rs->sa, ts, ST_BIND_ACTIVE_FUNCTION, &ts->function_binding)->captured = true;
     }
     st_ast_visit_children(n, resolve_child, rs);
     return;
@@ -424,6 +447,7 @@ static void resolve_node(Rs *rs, StNode *n) {
     for (uint32_t i = 0; i < f->params.count; i++) resolve_node(rs, f->params.items[i]);
     resolve_node(rs, f->rest);
     if (f->name && n->kind == ST_AST_FUNCTION_EXPR) resolve_node(rs, f->name);
+    if (f->scope->body) rs->cur = f->scope->body;
     for (uint32_t i = 0; i < f->body.count; i++) resolve_node(rs, f->body.items[i]);
     rs->cur = saved;
     return;
@@ -581,6 +605,7 @@ static void alloc_node(StScope *fn, StNode *n) {
     alloc_function(f->scope);
     for (uint32_t i = 0; i < f->params.count; i++) alloc_node(f->scope, f->params.items[i]);
     alloc_node(f->scope, f->rest);
+    if (f->scope->body) alloc_in_scope(f->scope->body, f->scope, false);
     for (uint32_t i = 0; i < f->body.count; i++) alloc_node(f->scope, f->body.items[i]);
     return;
   }

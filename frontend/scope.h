@@ -51,6 +51,7 @@ typedef enum StBindingKind {
   ST_BIND_ARGUMENTS,  /* the implicit arguments object */
   ST_BIND_THIS,       /* implicit `this` of a function or the script, when an arrow uses it */
   ST_BIND_NEW_TARGET, /* implicit new.target, when an arrow uses it */
+  ST_BIND_ACTIVE_FUNCTION, /* a derived constructor itself, when an arrow in it calls super() */
   ST_BIND_HIDDEN,     /* compiler temporaries that must live in a context (class field keys) */
 } StBindingKind;
 
@@ -91,7 +92,13 @@ typedef struct StScope {
   uint32_t nlocals;         /* registers allocated to bindings, from nparams + 1 */
   StBinding *this_binding;  /* when captured by an arrow (else `this` is register 0) */
   StBinding *new_target_binding;
+  StBinding *function_binding; /* ST_BIND_ACTIVE_FUNCTION */
   StBinding *arguments_binding;
+  /* Functions with parameter expressions (defaults, patterns, rest): the body's own scope,
+   * which receives the body's var declarations, so that defaults cannot see them (spec
+   * FunctionDeclarationInstantiation step 28). NULL for simple parameter lists. */
+  struct StScope *body;
+  bool var_scope;           /* block scopes: this is such a body scope */
 } StScope;
 
 /* Analyzes a parsed program: builds scopes, resolves identifiers, marks captures, allocates

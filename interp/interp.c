@@ -1002,19 +1002,34 @@ dispatch:
   CASE(SUPERCALL) : {
     uint32_t base = U(2), argc = U(3);
     SAVE_PC();
-    StValue v = st_slowpath_super_call(vm, f, argc, &r[base + 2]);
+    StValue v = st_slowpath_super_call(vm, r[base], r[base + 1], argc, &r[base + 2]);
+    vm->frame = f;
     THROW_IF(v == ST_EXCEPTION);
     r[U(1)] = v;
     NEXT(SIZE(SUPERCALL));
   }
   CASE(SUPERCALLSPREAD) : {
+    uint32_t base = U(2);
     SAVE_PC();
-    StObject *args = st_get_object(r[U(2) + 2]);
-    StValue v = st_slowpath_super_call(vm, f, st_array_length(args),
+    StObject *args = st_get_object(r[base + 2]);
+    StValue v = st_slowpath_super_call(vm, r[base], r[base + 1], st_array_length(args),
                                        args->elements ? args->elements->data : NULL);
+    vm->frame = f;
     THROW_IF(v == ST_EXCEPTION);
     r[U(1)] = v;
     NEXT(SIZE(SUPERCALLSPREAD));
+  }
+  CASE(BINDTHIS) : {
+    SAVE_PC();
+    if (ST_UNLIKELY(r[U(1)] != ST_UNINIT)) {
+      st_vm_reference_error(vm, "Super constructor may only be called once");
+      goto exception;
+    }
+    r[U(1)] = r[U(2)];
+    bool ok = st_slowpath_init_fields(vm, (StFunction *)st_get_object(r[U(3)]), r[U(2)]);
+    vm->frame = f;
+    THROW_IF(!ok);
+    NEXT(SIZE(BINDTHIS));
   }
   CASE(CALLNATIVE) : {
     SAVE_PC();

@@ -45,10 +45,109 @@ StValue st_slowpath_coerce_this(StVM *vm, StValue this_val) {
   return o ? st_object_value(o) : ST_EXCEPTION;
 }
 
+/* Byte offset in src of 1-based (line, col), col in UTF-16 units; len when out of range. */
+static size_t source_offset(const char *src, size_t len, uint32_t line, uint32_t col) {
+  size_t i = 0;
+  for (uint32_t l = 1; l < line && i < len; i++)
+    if (src[i] == '\n') l++;
+  for (uint32_t c = 1; c < col && i < len; c++) {
+    unsigned char b = (unsigned char)src[i];
+    size_t n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    if (n == 4) c++; /* a surrogate pair: two UTF-16 units */
+    i += n;
+  }
+  return i < len ? i : len;
+}
+
+static bool ident_char(char ch) {
+  return ch == '_' || ch == '$' || (ch >= '0' && ch <= '9') || ((ch | 32) >= 'a' && (ch | 32) <= 'z') ||
+         (unsigned char)ch >= 0x80;
+}
+
+/* The source text of the callee at a call site, as V8 prints it in "x is not a function":
+ * the call's position is the callee's property name (or its start); the object part before
+ * a `.` or `?.` is taken back over identifiers and balanced [...]; a call result in that
+ * chain prints as "(intermediate value)". False when the callee is not such a chain. */
+static bool callee_text(const char *src, size_t len, size_t at, char *out, size_t cap) {
+  if (at + 3 < len && !strncmp(src + at, "new", 3) && !ident_char(src[at + 3])) {
+    /* `new X.Y(...)`: the position is the `new`; the callee is the chain after it. */
+    size_t i = at + 3;
+    while (i < len && (src[i] == ' ' || src[i] == '\t')) i++;
+    size_t start = i;
+    int depth = 0;
+    while (i < len && (ident_char(src[i]) || src[i] == '.' || src[i] == '[' || src[i] == ']' || depth > 0)) {
+      if (src[i] == '[') depth++;
+      else if (src[i] == ']') depth--;
+      i++;
+    }
+    if (i == start || i - start > 120 || depth != 0) return false;
+    snprintf(out, cap, "%.*s", (int)(i - start), src + start);
+    return true;
+  }
+  size_t end = at;
+  while (end < len && ident_char(src[end])) end++;
+  if (end == at) return false;
+  size_t start = at;
+  const char *prefix = "";
+  for (;;) {
+    size_t j = start;
+    while (j > 0 && (src[j - 1] == ' ' || src[j - 1] == '\t')) j--;
+    if (j == 0 || src[j - 1] != '.') break;
+    j--;
+    if (j > 0 && src[j - 1] == '?') j--;
+    while (j > 0 && (src[j - 1] == ' ' || src[j - 1] == '\t')) j--;
+    if (j > 0 && src[j - 1] == ']') {
+      int depth = 0;
+      size_t k = j;
+      while (k > 0) {
+        k--;
+        if (src[k] == ']') depth++;
+        else if (src[k] == '[' && --depth == 0) break;
+      }
+      if (depth != 0) return false;
+      j = k;
+      size_t k2 = j;
+      while (k2 > 0 && ident_char(src[k2 - 1])) k2--;
+      if (k2 == j) return false;
+      start = k2;
+      continue;
+    }
+    if (j > 0 && src[j - 1] == ')') {
+      prefix = "(intermediate value)";
+      start = j;
+      while (start < at && src[start] != '.' && src[start] != '?') start++;
+      break;
+    }
+    size_t k = j;
+    while (k > 0 && ident_char(src[k - 1])) k--;
+    if (k == j) return false;
+    start = k;
+  }
+  size_t n = end - start;
+  if (n > 120) return false;
+  snprintf(out, cap, "%s%.*s", prefix, (int)n, src + start);
+  return true;
+}
+
 StValue st_slowpath_not_callable(StVM *vm, StValue v, bool construct) {
   char buf[160];
-  return st_vm_type_error(vm, "%s is not a %s", describe(vm, v, buf, sizeof buf),
-                          construct ? "constructor" : "function");
+  const char *what = NULL;
+  /* At a call instruction whose callee register holds v: name the callee as written. */
+  StFrame *f = vm->frame;
+  if (f && f->pc && !(f->flags & ST_FRAME_COMPILED)) {
+    StProto *p = st_frame_proto(f);
+    const uint16_t *pc = f->pc;
+    uint16_t op = pc[0];
+    bool is_call = op == ST_OP_CALL || op == ST_OP_CALLSPREAD || op == ST_OP_NEW || op == ST_OP_NEWSPREAD;
+    if (is_call && pc[2] < p->nregs && st_frame_regs(f)[pc[2]] == v && p->source && p->source->text) {
+      uint32_t line, col;
+      st_function_position(p, (uint32_t)(pc - p->code), &line, &col);
+      size_t at = source_offset(p->source->text, p->source->len, line, col);
+      if (callee_text(p->source->text, p->source->len, at, buf, sizeof buf)) what = buf;
+    }
+  }
+  if (!what) what = describe(vm, v, buf, sizeof buf);
+  return st_vm_type_error(vm, "%s is not a %s", what, construct ? "constructor" : "function");
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -256,22 +355,16 @@ bool st_slowpath_def_field(StVM *vm, StValue obj, StValue key, StValue v) {
 /* ------------------------------------------------------------------------------------------ */
 /* super                                                                                      */
 
-StValue st_slowpath_super_call(StVM *vm, StFrame *f, uint32_t argc, const StValue *argv) {
-  StFunction *active = st_frame_function(f);
+StValue st_slowpath_super_call(StVM *vm, StValue ctor, StValue new_target, uint32_t argc,
+                               const StValue *argv) {
+  StFunction *active = (StFunction *)st_get_object(ctor);
   StObject *parent = active->obj.shape->proto;
   if (!parent || !(parent->hdr.flags & ST_OBJECT_CONSTRUCTOR)) {
     char buf[160];
     return st_vm_type_error(vm, "Super constructor %s of anonymous class is not a constructor",
                             describe(vm, st_object_or_null(parent), buf, sizeof buf));
   }
-  StValue result = st_interp_call(vm, st_object_value(parent), ST_UNDEFINED, argc, argv,
-                                  f->new_target);
-  if (result == ST_EXCEPTION) return ST_EXCEPTION;
-  StValue *r = st_frame_regs(f);
-  if (r[0] != ST_UNINIT) return st_vm_reference_error(vm, "Super constructor may only be called once");
-  r[0] = result;
-  if (!st_slowpath_init_fields(vm, active, result)) return ST_EXCEPTION;
-  return result;
+  return st_interp_call(vm, st_object_value(parent), ST_UNDEFINED, argc, argv, new_target);
 }
 
 static StObject *super_base(StVM *vm, StFrame *f) {

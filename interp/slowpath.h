@@ -31,8 +31,10 @@ bool st_slowpath_class(StVM *vm, StFrame *f, StProto *ctor_proto, StValue herita
 bool st_slowpath_def_method(StVM *vm, StValue obj, StValue key, StValue fn, unsigned flags);
 bool st_slowpath_def_accessor(StVM *vm, StValue obj, StValue key, StValue fn, unsigned flags);
 bool st_slowpath_def_field(StVM *vm, StValue obj, StValue key, StValue v);
-/* SUPERCALL: constructs the parent with args; initializes this (regs[0]) and runs fields. */
-StValue st_slowpath_super_call(StVM *vm, StFrame *f, uint32_t argc, const StValue *argv);
+/* SUPERCALL: constructs the parent of constructor ctor with args and new_target (binding
+ * `this` and the fields are BINDTHIS's job). */
+StValue st_slowpath_super_call(StVM *vm, StValue ctor, StValue new_target, uint32_t argc,
+                               const StValue *argv);
 StValue st_slowpath_get_super(StVM *vm, StFrame *f, StValue key);
 bool st_slowpath_set_super(StVM *vm, StFrame *f, StValue key, StValue v);
 

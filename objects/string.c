@@ -1040,6 +1040,15 @@ StSymbol *st_string_new_symbol(StVM *vm, StValue description) {
   return sym;
 }
 
+StString *st_symbol_descriptive_string(StVM *vm, const StSymbol *sym) {
+  StStringBuilder b;
+  st_string_builder_init(vm, &b);
+  st_string_builder_add_latin1(&b, "Symbol(", 7);
+  if (st_is_string(sym->description)) st_string_builder_add_string(&b, st_get_string(sym->description));
+  st_string_builder_add_unit(&b, ')');
+  return st_string_builder_finish(&b);
+}
+
 static void trace_string(StHeap *h, StCell *c) {
   StString *s = (StString *)c;
   if (s->hdr.flags & ST_STRING_ROPE) {

@@ -144,6 +144,8 @@ void st_string_builder_free(StStringBuilder *b); /* abandon */
 
 /* --- symbols --- */
 StSymbol *st_string_new_symbol(StVM *vm, StValue description);
+/* SymbolDescriptiveString: "Symbol(description)"; NULL on OOM. */
+StString *st_symbol_descriptive_string(StVM *vm, const StSymbol *sym);
 
 /* GC registration for STRING and SYMBOL kinds and the weak intern table. */
 void st_string_init(StVM *vm);

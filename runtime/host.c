@@ -44,7 +44,9 @@ static void write_utf8(StVM *vm, FILE *out, StString *s) {
 static StValue host_print(StVM *vm, StCallInfo *ci) {
   for (uint32_t i = 0; i < ci->argc; i++) {
     if (i) fputc(' ', stdout);
-    StString *s = st_ops_to_string(vm, ci->argv[i]);
+    /* String(x): symbols print as their descriptive string. */
+    StValue v = ci->argv[i];
+    StString *s = st_is_symbol(v) ? st_symbol_descriptive_string(vm, st_get_symbol(v)) : st_ops_to_string(vm, v);
     if (!s) return ST_EXCEPTION;
     write_utf8(vm, stdout, s);
   }
@@ -355,6 +357,24 @@ void st_host_init(StVM *vm, const char *engine_path, const char *script_path, in
   free(dir);
   ST_CHECK(req != ST_EXCEPTION, "require");
   st_builtins_value(vm, g, "require", req, ST_ATTR_HIDDEN);
+  /* The main script is a classic script (globals are global, as test262 needs), with node's
+   * CommonJS names defined around it so that node-style scripts run unmodified. */
+  StObject *module = st_object_new(vm, vm->intrinsics.ObjectPrototype, 4);
+  StObject *exports = st_object_new(vm, vm->intrinsics.ObjectPrototype, 0);
+  ST_CHECK(module && exports, "out of memory during host set-up");
+  st_builtins_value(vm, module, "exports", st_object_value(exports), ST_ATTR_DEFAULT);
+  st_builtins_value(vm, module, "require", req, ST_ATTR_DEFAULT);
+  st_builtins_value(vm, g, "module", st_object_value(module), ST_ATTR_HIDDEN);
+  st_builtins_value(vm, g, "exports", st_object_value(exports), ST_ATTR_HIDDEN);
+  if (script_path) {
+    char rs[PATH_MAX];
+    const char *full = realpath(script_path, rs) ? rs : script_path;
+    char *d = dirname_of(full);
+    st_builtins_value(vm, g, "__filename", st_builtins_string(vm, full), ST_ATTR_HIDDEN);
+    st_builtins_value(vm, g, "__dirname", st_builtins_string(vm, d), ST_ATTR_HIDDEN);
+    st_builtins_value(vm, module, "filename", st_builtins_string(vm, full), ST_ATTR_DEFAULT);
+    free(d);
+  }
 
   StObject *t262 = st_object_new(vm, vm->intrinsics.ObjectPrototype, 2);
   ST_CHECK(t262, "out of memory during host set-up");
@@ -362,32 +382,36 @@ void st_host_init(StVM *vm, const char *engine_path, const char *script_path, in
   st_builtins_value(vm, g, "$262", st_object_value(t262), ST_ATTR_HIDDEN);
 }
 
+/* "Uncaught " + String(exc), then the stack's frames when exc has a stack. The header is
+ * formatted now, not taken from the stack, so that a name or message set after construction
+ * (this.name = 'NotFound' in a subclass constructor) shows, as V8's lazily formatted stack does. */
 void st_host_report_uncaught(StVM *vm, StValue exc) {
   fflush(stdout);
-  StString *text = NULL;
+  char *frames = NULL;
   if (st_is_object(exc)) {
-    /* An error's stack already starts with "Name: message". */
     StValue st = st_value_get(vm, exc, st_string_value(vm->atoms.stack));
     if (st == ST_EXCEPTION) st_vm_take_exception(vm);
-    else if (st_is_string(st)) text = st_get_string(st);
-  }
-  if (!text) {
-    if (st_is_symbol(exc)) {
-      char *d = st_inspect_value(vm, exc);
-      fprintf(stderr, "Uncaught %s\n", d);
-      free(d);
-      fflush(stderr);
-      return;
+    else if (st_is_string(st)) {
+      char *u = st_string_to_utf8(vm, st_get_string(st), NULL);
+      char *at = u ? strstr(u, "\n    at ") : NULL;
+      if (at) frames = st_xstrdup(at);
+      free(u);
     }
-    text = st_ops_to_string(vm, exc);
+  }
+  char *head;
+  if (st_is_symbol(exc)) {
+    head = st_inspect_value(vm, exc);
+  } else {
+    StString *text = st_ops_to_string(vm, exc);
     if (!text) {
       st_vm_take_exception(vm);
       text = st_string_from_cstr(vm, "exception");
     }
+    head = text ? st_string_to_utf8(vm, text, NULL) : NULL;
   }
-  char *u = text ? st_string_to_utf8(vm, text, NULL) : NULL;
-  fprintf(stderr, "Uncaught %s\n", u ? u : "exception");
-  free(u);
+  fprintf(stderr, "Uncaught %s%s\n", head ? head : "exception", frames ? frames : "");
+  free(head);
+  free(frames);
   fflush(stderr);
 }
 

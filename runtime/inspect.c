@@ -113,9 +113,10 @@ static char *quote(const char *s) {
 }
 
 static bool is_identifier(const char *s) {
-  if (!*s || !(s[0] == '_' || s[0] == '$' || ((s[0] | 32) >= 'a' && (s[0] | 32) <= 'z'))) return false;
+  /* node quotes every key outside /^[a-zA-Z_][a-zA-Z_0-9]*$/ ('$x' included). */
+  if (!*s || !(s[0] == '_' || ((s[0] | 32) >= 'a' && (s[0] | 32) <= 'z'))) return false;
   for (const char *p = s; *p; p++)
-    if (!(*p == '_' || *p == '$' || (*p >= '0' && *p <= '9') || ((*p | 32) >= 'a' && (*p | 32) <= 'z')))
+    if (!(*p == '_' || (*p >= '0' && *p <= '9') || ((*p | 32) >= 'a' && (*p | 32) <= 'z')))
       return false;
   return true;
 }
@@ -626,10 +627,102 @@ char *st_inspect_value(StVM *vm, StValue v) {
   return format_value(&c, v, 0, false);
 }
 
+/* A number as node's formatNumber prints it (-0 keeps its sign). */
+static char *number_text(StVM *vm, double d) {
+  if (d == 0 && signbit(d)) return st_xstrdup("-0");
+  StString *s = st_ops_to_string(vm, st_number(d));
+  char *u = s ? st_string_to_utf8(vm, s, NULL) : NULL;
+  return u ? u : st_xstrdup("NaN");
+}
+
+/* Calls global function `name` (parseInt, parseFloat) on v; NaN when that fails. */
+static double call_global_number(StVM *vm, const char *name, StValue v) {
+  StString *key = st_string_intern_cstr(vm, name);
+  StValue fn = key ? st_object_get(vm, vm->global, st_string_value(key), st_object_value(vm->global)) : ST_EXCEPTION;
+  StValue r = st_is_object(fn) ? st_vm_call(vm, fn, ST_UNDEFINED, 1, &v) : ST_EXCEPTION;
+  if (r == ST_EXCEPTION || !st_is_number(r)) {
+    if (st_vm_has_exception(vm)) st_vm_take_exception(vm);
+    return NAN;
+  }
+  return st_get_number(r);
+}
+
+/* One %-directive of a format string applied to v (node's formatWithOptions). */
+static char *format_directive(StVM *vm, char spec, StValue v) {
+  switch (spec) {
+  case 's':
+    if (st_is_string(v)) {
+      char *u = st_string_to_utf8(vm, st_get_string(v), NULL);
+      return u ? u : st_xstrdup("");
+    }
+    if (st_is_number(v)) return number_text(vm, st_get_number(v));
+    if (st_is_symbol(v) || st_is_object(v)) return st_inspect_value(vm, v);
+    break;
+  case 'd': {
+    if (st_is_object(v) || st_is_symbol(v)) return st_xstrdup("NaN");
+    StValue n = st_ops_to_number(vm, v);
+    if (n == ST_EXCEPTION) {
+      st_vm_take_exception(vm);
+      return st_xstrdup("NaN");
+    }
+    return number_text(vm, st_get_number(n));
+  }
+  case 'i':
+    if (st_is_symbol(v)) return st_xstrdup("NaN");
+    return number_text(vm, call_global_number(vm, "parseInt", v));
+  case 'f':
+    if (st_is_symbol(v)) return st_xstrdup("NaN");
+    return number_text(vm, call_global_number(vm, "parseFloat", v));
+  case 'o':
+  case 'O':
+  case 'j': return st_inspect_value(vm, v);
+  default: break;
+  }
+  StString *s = st_ops_to_string(vm, v);
+  if (!s) {
+    st_vm_take_exception(vm);
+    return st_xstrdup("");
+  }
+  char *u = st_string_to_utf8(vm, s, NULL);
+  return u ? u : st_xstrdup("");
+}
+
 char *st_inspect_format_args(StVM *vm, uint32_t argc, const StValue *argv) {
   Buf b = {0};
-  for (uint32_t i = 0; i < argc; i++) {
-    if (i) st_vec_push(&b, ' ');
+  uint32_t i = 0;
+  if (argc > 1 && st_is_string(argv[0])) {
+    /* A format string: %s %d %i %f %j %o %O %c and %% consume arguments in order. */
+    char *fmt = st_string_to_utf8(vm, st_get_string(argv[0]), NULL);
+    i = 1;
+    for (const char *p = fmt ? fmt : ""; *p; p++) {
+      if (*p != '%' || !p[1]) {
+        st_vec_push(&b, *p);
+        continue;
+      }
+      char spec = p[1];
+      if (spec == '%') {
+        st_vec_push(&b, '%');
+        p++;
+        continue;
+      }
+      if (!strchr("sdifjoOc", spec) || i >= argc) {
+        st_vec_push(&b, *p);
+        continue;
+      }
+      p++;
+      if (spec == 'c') { /* CSS: consumed, not printed */
+        i++;
+        continue;
+      }
+      char *s = format_directive(vm, spec, argv[i++]);
+      buf_puts(&b, s);
+      free(s);
+    }
+    free(fmt);
+    if (i < argc) st_vec_push(&b, ' ');
+  }
+  for (uint32_t first = i; i < argc; i++) {
+    if (i > first) st_vec_push(&b, ' ');
     char *s;
     if (st_is_string(argv[i])) {
       s = st_string_to_utf8(vm, st_get_string(argv[i]), NULL);

@@ -14,6 +14,7 @@
 
 #include "support/common.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define StVec(T) struct { T *data; size_t len, cap; }

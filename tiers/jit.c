@@ -9,8 +9,13 @@
 #include "tiers/tier_internal.h"
 
 #include "backends/ir_build.h"
+#include "frontend/bytecode.h"
+#if __has_include("backends/opt.h") /* TEMP until the passes land */
 #include "backends/opt.h"
+#define ST_HAVE_OPT 1
+#endif
 
+#include <dirent.h>
 #include <dlfcn.h>
 #include <limits.h>
 #include <stddef.h>
@@ -21,7 +26,7 @@
 
 /* --- plugins --- */
 
-static void plugin_path(const char *file, char *out, size_t cap) {
+void st_jit_plugin_path(const char *file, char *out, size_t cap) {
   char exe[PATH_MAX];
   ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
   if (n <= 0) {
@@ -34,12 +39,45 @@ static void plugin_path(const char *file, char *out, size_t cap) {
   snprintf(out, cap, "%s/%s", exe, file);
 }
 
+StBackendPlugin *st_jit_plugin(StVM *vm, const char *name) {
+  StTierState *ts = st_tier_state(vm);
+  for (size_t i = 0; i < ST_ARRAY_LEN(ts->plugins); i++)
+    if (ts->plugins[i].name && !strcmp(ts->plugins[i].name, name)) return &ts->plugins[i];
+  ST_UNREACHABLE();
+}
+
+void st_jit_plugins_shutdown(StVM *vm) {
+  StTierState *ts = st_tier_state(vm);
+  for (size_t i = 0; i < ST_ARRAY_LEN(ts->plugins); i++) {
+    StBackendPlugin *pl = &ts->plugins[i];
+    if (pl->ok && pl->backend->shutdown) pl->backend->shutdown(pl->state);
+    /* The module stays mapped: unloading LLVM at exit buys nothing and risks static
+     * destructors running after ours. */
+    pl->ok = false;
+  }
+  if (ts->temp_dir[0]) {
+    DIR *d = opendir(ts->temp_dir);
+    if (d) {
+      struct dirent *e;
+      char path[PATH_MAX];
+      while ((e = readdir(d)))
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) {
+          snprintf(path, sizeof path, "%s/%s", ts->temp_dir, e->d_name);
+          unlink(path);
+        }
+      closedir(d);
+    }
+    rmdir(ts->temp_dir);
+    ts->temp_dir[0] = 0;
+  }
+}
+
 bool st_jit_load_plugin(StVM *vm, StBackendPlugin *p) {
   if (p->tried) return p->ok;
   p->tried = true;
   StTierState *ts = st_tier_state(vm);
   char path[PATH_MAX + 64];
-  plugin_path(p->file, path, sizeof path);
+  st_jit_plugin_path(p->file, path, sizeof path);
   p->dl = dlopen(path, RTLD_NOW | RTLD_LOCAL);
   if (!p->dl) {
     snprintf(p->error, sizeof p->error, "cannot load %s: %s", path, dlerror());
@@ -54,6 +92,11 @@ bool st_jit_load_plugin(StVM *vm, StBackendPlugin *p) {
   if (!p->backend || p->backend->abi_version != ST_BACKEND_ABI_VERSION) {
     snprintf(p->error, sizeof p->error, "%s: backend ABI mismatch", path);
     return false;
+  }
+  if (!ts->temp_dir[0]) {
+    /* A private directory for backends that write files (libgccjit's driver does). */
+    char tmpl[] = "/tmp/strata-XXXXXX";
+    if (mkdtemp(tmpl)) snprintf(ts->temp_dir, sizeof ts->temp_dir, "%s", tmpl);
   }
   ts->host.temp_dir = ts->temp_dir[0] ? ts->temp_dir : NULL;
   ts->host.perf_map = ts->perf_map;
@@ -155,6 +198,7 @@ StCode *st_jit_compile(StVM *vm, StProto *p, uint32_t osr_pc, const StJitConfig 
 #endif
   if (a == ST_ABORT_NONE) {
     uint64_t t1 = st_common_now_ns();
+#ifdef ST_HAVE_OPT
     StOptOptions oo;
     st_opt_defaults(&oo, cfg->full_passes);
     oo.print_after = ts->print_ir && !strncmp(ts->print_ir, "after:", 6) ? ts->print_ir + 6 : NULL;
@@ -162,6 +206,7 @@ StCode *st_jit_compile(StVM *vm, StProto *p, uint32_t osr_pc, const StJitConfig 
     oo.verify = true;
 #endif
     if (!st_opt_run(&f, &oo)) a = ST_ABORT_VERIFY_FAILED;
+#endif
     rec->passes_ns = st_common_now_ns() - t1;
     if (a == ST_ABORT_NONE && print_ir_wanted(ts->print_ir, "final")) st_ir_print(stderr, &f);
   }

@@ -11,6 +11,7 @@
 
 #include <math.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 static StValue h_add(StVM *vm, StValue a, StValue b) { return st_ops_add(vm, a, b); }

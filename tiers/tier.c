@@ -34,11 +34,6 @@ const char *st_tier_abort_message(StAbort a) {
 
 /* --- the registry --- */
 
-extern const StTier st_llvm_opt_tier;
-extern const StTier st_gccjit_opt_tier;
-extern const StTier st_baseline_tier;
-extern const StTier st_midtier_tier;
-
 static const StTier *const registry[] = {
     &st_baseline_tier, &st_midtier_tier, &st_llvm_opt_tier, &st_gccjit_opt_tier,
 };
@@ -337,9 +332,9 @@ static void free_proto(StVM *vm, StProto *p) {
   StProtoTier *pt = p->tier;
   if (!pt) return;
   /* Code of a dead proto cannot be running: release it now. */
-  if (pt->code && !pt->code->invalid) st_jit_release(vm, pt->code);
+  if (pt->code && !pt->code->invalid) pt->code->tier->release(vm, pt->code);
   for (size_t i = 0; i < pt->osr.len; i++)
-    if (!pt->osr.data[i]->invalid) st_jit_release(vm, pt->osr.data[i]);
+    if (!pt->osr.data[i]->invalid) pt->osr.data[i]->tier->release(vm, pt->osr.data[i]);
   st_vec_free(&pt->osr);
   free(pt);
   p->tier = NULL;
@@ -350,6 +345,11 @@ bool st_tier_init(StVM *vm, const char *spec, bool eager, char *err, size_t errl
   vm->tiers = ts;
   ts->prof = st_prof_new();
   ts->eager = eager;
+  ts->plugins[0] = (StBackendPlugin){.name = "llvm", .file = "libstrata_llvm.so"};
+  ts->plugins[1] = (StBackendPlugin){.name = "gccjit", .file = "libstrata_gccjit.so"};
+  /* No --tiers: the default chain, quietly without tiers this binary lacks. */
+  bool quiet = spec == NULL;
+  if (!spec) spec = ST_TIER_DEFAULT_CHAIN;
   if (!st_tier_parse_chain(spec, ts->chain, &ts->nchain, err, errlen)) return false;
   ts->prof->trace_tier = vm->flags.trace_tier;
   ts->prof->trace_deopt = vm->flags.trace_deopt;
@@ -360,7 +360,8 @@ bool st_tier_init(StVM *vm, const char *spec, bool eager, char *err, size_t errl
   for (int s = 1; s < ts->nchain; s++) {
     const char *why = NULL;
     if (!ts->chain[s].tier->available(vm, &why)) {
-      fprintf(stderr, "strata: tier '%s' is not available: %s (running without it)\n",
+      if (!quiet)
+        fprintf(stderr, "strata: tier '%s' is not available: %s (running without it)\n",
               ts->chain[s].tier->name, why ? why : "unknown reason");
       memmove(&ts->chain[s], &ts->chain[s + 1], (size_t)(ts->nchain - s - 1) * sizeof(StTierStep));
       ts->nchain--;
@@ -384,8 +385,9 @@ void st_tier_free(StVM *vm) {
   while (ts->dead) {
     StCode *c = ts->dead;
     ts->dead = c->next_dead;
-    st_jit_release(vm, c);
+    c->tier->release(vm, c);
   }
+  st_jit_plugins_shutdown(vm);
   st_prof_free(ts->prof);
   free(ts);
   vm->tiers = NULL;

@@ -65,6 +65,9 @@ typedef struct StTierStep {
   uint32_t threshold;
 } StTierStep;
 
+/* The chain when --tiers is not given. */
+#define ST_TIER_DEFAULT_CHAIN "interp,llvm"
+
 #define ST_TIER_MAX_CHAIN 6
 #define ST_TIER_MAX_ABORTS 3
 #define ST_TIER_MAX_DEOPTS 8
@@ -75,7 +78,8 @@ bool st_tier_parse_chain(const char *spec, StTierStep *steps, int *nsteps, char 
 /* The usage text listing valid --tiers forms and tier names. */
 const char *st_tier_usage(void);
 
-/* Sets up the manager (registers vm->hooks.hot, profiler); chain from --tiers. */
+/* Sets up the manager (registers vm->hooks.hot, profiler); chain from --tiers (spec NULL: the
+ * default chain, without the tiers this binary lacks). */
 bool st_tier_init(StVM *vm, const char *spec, bool eager, char *err, size_t errlen);
 void st_tier_free(StVM *vm);
 StProf *st_tier_prof(StVM *vm);

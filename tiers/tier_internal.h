@@ -5,6 +5,8 @@
 #include "backends/backend.h"
 #include "tiers/deopt.h"
 
+#include <limits.h>
+
 /* Per-proto tier state (proto->tier). */
 typedef struct StProtoTier {
   StCode *code;           /* installed code for calls (proto->entry is its entry), or NULL */
@@ -24,7 +26,7 @@ typedef struct StBackendPlugin {
   const char *name;        /* "llvm", "gccjit" */
   const char *file;        /* libstrata_llvm.so ... */
   bool tried, ok;
-  char error[256];
+  char error[PATH_MAX + 320]; /* a path and a dlerror() message */
   void *dl;
   const StBackend *backend;
   void *state;
@@ -72,6 +74,18 @@ StCode *st_jit_compile(StVM *vm, StProto *p, uint32_t osr_pc, const StJitConfig 
 void st_jit_release(StVM *vm, StCode *code);
 /* Loads a plugin (once); false with p->error set when it cannot be used. */
 bool st_jit_load_plugin(StVM *vm, StBackendPlugin *p);
+/* The plugin slot of a backend ("llvm", "gccjit"). */
+StBackendPlugin *st_jit_plugin(StVM *vm, const char *name);
+/* The path of a plugin file next to the strata executable. */
+void st_jit_plugin_path(const char *file, char *out, size_t cap);
+/* Shuts the loaded backends down and removes the temporary directory. */
+void st_jit_plugins_shutdown(StVM *vm);
+
+/* The registered tiers (optimizing.c, unbuilt.c). */
+extern const StTier st_llvm_opt_tier;
+extern const StTier st_gccjit_opt_tier;
+extern const StTier st_baseline_tier;
+extern const StTier st_midtier_tier;
 
 /* jit_helpers.c */
 void st_jit_helpers_init(StBackendHost *host);

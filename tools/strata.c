@@ -17,13 +17,16 @@
 #include "support/arena.h"
 #include "support/diag.h"
 #include "support/flags.h"
+#include "support/version.h"
+#include "tiers/natives.h"
+#include "tiers/tier.h"
+#include "tools/report.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define STRATA_VERSION "0.1.0"
 
 enum { EXIT_OK = 0, EXIT_UNCAUGHT = 1, EXIT_USAGE = 2 };
 
@@ -122,8 +125,17 @@ static int run_program(const StFlags *flags, const char *engine, const char *scr
     return EXIT_USAGE;
   }
 
+  char err[1024];
+  if (!st_tier_init(vm, flags->tiers, flags->eager, err, sizeof err)) {
+    fprintf(stderr, "strata: %s\n", err);
+    return EXIT_USAGE;
+  }
+  vm->hooks.natives = (void *)st_tier_natives();
+  uint64_t t0 = st_common_now_ns();
+
   StCompileOptions copt = {.filename = filename, .strict = flags->strict,
-                           .allow_natives_syntax = flags->allow_natives_syntax};
+                           .allow_natives_syntax = flags->allow_natives_syntax,
+                           .native_id = st_tier_native_id};
   StProto *script = st_compiler_compile_script(vm, src, len, &copt, diags);
   int status = EXIT_OK;
   if (!script) {
@@ -147,6 +159,11 @@ static int run_program(const StFlags *flags, const char *engine, const char *scr
   fflush(stdout);
   st_host_run_exit_hooks(vm);
   if (status == EXIT_OK) status = st_host_exit_code(vm);
+  if (flags->print_feedback && script) st_report_feedback(vm, stdout, script, flags->print_feedback);
+  if (flags->stats && !st_report_stats(vm, flags->stats, st_common_now_ns() - t0) && status == EXIT_OK)
+    status = EXIT_USAGE;
+  fflush(stdout);
+  st_tier_free(vm);
   (void)base_marker;
   return status;
 }

@@ -1,0 +1,83 @@
+/* tiers/optimizing.c: the two optimizing tiers, LLVM and libgccjit. Both run the same pipeline
+ * (tiers/jit.c: IR from bytecode and feedback, the full pass pipeline, speculation behind
+ * guards, deopt tables from snapshots); they differ only in the backend plugin that turns the
+ * IR into machine code, which is the point: comparing code generators on identical IR.
+ *
+ * The plugin is a shared module next to the strata binary, loaded on the first compile.
+ */
+#include "tiers/tier_internal.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Whether the plugin file exists next to the executable (cheap: no dlopen at start-up). */
+static bool plugin_present(const char *file, const char **why) {
+  char path[PATH_MAX + 64];
+  st_jit_plugin_path(file, path, sizeof path);
+  if (access(path, R_OK) == 0) return true;
+  *why = "its backend plugin was not built (configure with the backend enabled)";
+  return false;
+}
+
+static bool llvm_available(StVM *vm, const char **why) {
+  (void)vm;
+  return plugin_present("libstrata_llvm.so", why);
+}
+
+static bool gccjit_available(StVM *vm, const char **why) {
+  (void)vm;
+  return plugin_present("libstrata_gccjit.so", why);
+}
+
+/* Size caps: O2 time grows superlinearly with function size (notes/toolchain.md). */
+enum { OPT_MAX_IR_INSNS = 20000, OPT_INLINE_DEPTH = 3, OPT_INLINE_BYTECODES = 120 };
+
+static StCode *llvm_compile(StVM *vm, StProto *p, uint32_t osr_pc, StAbort *abort,
+                            StCompileRecord *rec) {
+  StJitConfig cfg = {
+      .tier_name = "llvm",
+      .plugin = st_jit_plugin(vm, "llvm"),
+      .opt_level = 2,
+      .full_passes = true,
+      .max_inline_depth = OPT_INLINE_DEPTH,
+      .max_inline_bytecodes = OPT_INLINE_BYTECODES,
+      .max_insns = OPT_MAX_IR_INSNS,
+  };
+  return st_jit_compile(vm, p, osr_pc, &cfg, &st_llvm_opt_tier, abort, rec);
+}
+
+static StCode *gccjit_compile(StVM *vm, StProto *p, uint32_t osr_pc, StAbort *abort,
+                              StCompileRecord *rec) {
+  StJitConfig cfg = {
+      .tier_name = "gccjit",
+      .plugin = st_jit_plugin(vm, "gccjit"),
+      .opt_level = 2,
+      .full_passes = true,
+      .max_inline_depth = OPT_INLINE_DEPTH,
+      .max_inline_bytecodes = OPT_INLINE_BYTECODES,
+      .max_insns = OPT_MAX_IR_INSNS,
+  };
+  return st_jit_compile(vm, p, osr_pc, &cfg, &st_gccjit_opt_tier, abort, rec);
+}
+
+const StTier st_llvm_opt_tier = {
+    .name = "llvm",
+    .level = 3,
+    .speculative = true,
+    .default_threshold = 1000,
+    .available = llvm_available,
+    .compile = llvm_compile,
+    .release = st_jit_release,
+};
+
+const StTier st_gccjit_opt_tier = {
+    .name = "gccjit",
+    .level = 4,
+    .speculative = true,
+    .default_threshold = 1000,
+    .available = gccjit_available,
+    .compile = gccjit_compile,
+    .release = st_jit_release,
+};

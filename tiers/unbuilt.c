@@ -1,0 +1,28 @@
+/* tiers/unbuilt.c: the baseline and mid tiers' registry entries until they exist (issue 6).
+ * Their names are valid in --tiers so that experiment configurations can be written now; the
+ * manager drops them from the chain with a clear message. */
+#include "tiers/tier_internal.h"
+
+static bool not_built(StVM *vm, const char **why) {
+  (void)vm;
+  *why = "not built yet (the baseline and mid tiers come with issue 6)";
+  return false;
+}
+
+static StCode *no_compile(StVM *vm, StProto *p, uint32_t osr_pc, StAbort *abort, StCompileRecord *rec) {
+  (void)vm, (void)p, (void)osr_pc, (void)rec;
+  *abort = ST_ABORT_NOT_BUILT;
+  return NULL;
+}
+
+static void no_release(StVM *vm, StCode *code) { (void)vm, (void)code; }
+
+const StTier st_baseline_tier = {
+    .name = "baseline", .level = 1, .speculative = false, .default_threshold = 100,
+    .available = not_built, .compile = no_compile, .release = no_release,
+};
+
+const StTier st_midtier_tier = {
+    .name = "mid", .level = 2, .speculative = true, .default_threshold = 500,
+    .available = not_built, .compile = no_compile, .release = no_release,
+};
