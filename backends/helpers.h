@@ -46,7 +46,13 @@
   X(INSTANCEOF, "IPVV")      /* st_ops_instance_of */ \
   X(IN, "IPVV")              /* st_ops_in */ \
   X(CLOSURE, "VPPP")         /* st_jit_closure(vm, proto, frame) */ \
-  X(MATH1, "DID")            /* st_jit_math1(fn, x): sin cos ... */
+  X(MATH1, "DID")            /* st_jit_math1(fn, x): sin cos ... */ \
+  X(STEP, "IPPU")            /* st_interp_step(vm, frame, pc offset): one bytecode out of line,
+                                on the frame's registers (interp/step.h); -1: threw */ \
+  X(NEW, "VPPVII")           /* st_jit_new(vm, frame, fn, window, argc): new.target in register
+                                window, the arguments from window+1 */ \
+  X(STEP_JUMP, "IPPU")       /* st_interp_step_jump(vm, frame, pc offset): ITERNEXT/FORINNEXT;
+                                1 jump taken, 0 fall through, -1 threw */
 
 typedef enum StIrHelper {
 #define ST_HELPER_ENUM(name, sig) ST_HELPER_##name,

@@ -136,7 +136,8 @@ enum {
   X(STORE, VOID, "p*", ST_IRF_EFFECT) \
   X(STOREX, VOID, "pi*", ST_IRF_EFFECT) \
   /* calls into the runtime (imm: StIrHelper id; operands in args) */ \
-  X(CALL, VOID, "", ST_IRF_EFFECT | ST_IRF_THROWS) /* type per instance */ \
+  /* CALL: type per instance; snap 0 means the helper cannot throw (no exception check) */ \
+  X(CALL, VOID, "", ST_IRF_EFFECT | ST_IRF_THROWS) \
   X(CALL_PURE, VOID, "", ST_IRF_PURE) /* helpers without effects (Math.sin ...) */ \
   /* control */ \
   X(JUMP, VOID, "", ST_IRF_TERM) /* succ 0 */ \

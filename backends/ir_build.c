@@ -6,6 +6,8 @@
  */
 #include "backends/ir_build_internal.h"
 
+#include "interp/frame.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -227,7 +229,7 @@ uint32_t st_irb_snapshot(IrB *b, uint32_t resume_pc, StDeoptReason reason, bool 
     sf.ret_reg = (uint16_t)fr->ret_reg;
     sf.argc = (uint16_t)fr->argc;
     if (k == 0) {
-      sf.pc = set_reg >= 0 ? resume_pc + st_bytecode_size(fr->proto->code[resume_pc]) : resume_pc;
+      sf.pc = resume_pc;
       snap_frame_entries(b, fr, sf.pc, -1, set_reg, set_val, &sf);
     } else {
       /* An outer frame stopped at its call instruction. */
@@ -279,6 +281,13 @@ StIrRef st_irb_call(IrB *b, StIrHelper h, StIrType type, bool throws, uint32_t n
   for (uint32_t i = 0; i < nargs && i < 8; i++) args[i] = va_arg(ap, StIrRef);
   va_end(ap);
   uint32_t snap = throws ? st_irb_snapshot(b, b->pc, ST_DEOPT_EXCEPTION, true, -1, 0) : 0;
+  if (throws && b->frame->depth == 0) {
+    /* The frame's pc names the current instruction while the runtime runs: error positions,
+     * stack traces and `arguments.callee.caller`-style walks read it. */
+    StIrRef pcv = st_irb_const_ptr(b, b->frame->proto->code + b->pc);
+    StIrRef st = st_irb_emit(b, ST_IR_STORE, ST_IRT_VOID, b->frameptr, pcv, 0);
+    st_ir_insn(b->f, st)->imm.i = (int64_t)offsetof(StFrame, pc);
+  }
   StIrRef r = st_irb_emit(b, throws ? ST_IR_CALL : ST_IR_CALL, type, 0, 0, 0);
   StIrInsn *i = st_ir_insn(b->f, r);
   i->imm.i = h;
@@ -292,15 +301,17 @@ StIrRef st_irb_call(IrB *b, StIrHelper h, StIrType type, bool throws, uint32_t n
 }
 
 /* After a call that may run JS: if the code was invalidated meanwhile, leave to the
- * interpreter after the current instruction (with its result in dst). */
+ * interpreter after the current instruction (with its result in dst, when it has one: the
+ * instruction has completed, so it must not run again). */
 void st_irb_lazy_deopt_check(IrB *b, int32_t dst_reg, StIrRef result) {
   if (!b->opts->code) return;
+  uint32_t next = b->pc + st_bytecode_size(b->frame->proto->code[b->pc]);
   StIrRef code = st_irb_const_ptr(b, b->opts->code);
   StIrRef flag = st_irb_imm(b, ST_IR_LOAD, ST_IRT_I32, code, 0, b->opts->code_invalid_offset);
   StIrRef byte = st_irb_emit(b, ST_IR_AND_I32, ST_IRT_I32, flag, st_irb_const_i32(b, 0xFF), 0);
   StIrRef is_invalid = st_irb_imm(b, ST_IR_CMP_I32, ST_IRT_BOOL, byte, st_irb_const_i32(b, 0), ST_IRC_NE);
   StIrRef g = st_irb_emit(b, ST_IR_GUARD_FALSE, ST_IRT_VOID, is_invalid, 0, 0);
-  st_ir_insn(b->f, g)->snap = st_irb_snapshot(b, b->pc, ST_DEOPT_INVALIDATED, false, dst_reg, result);
+  st_ir_insn(b->f, g)->snap = st_irb_snapshot(b, next, ST_DEOPT_INVALIDATED, false, dst_reg, result);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -415,7 +426,6 @@ StAbort st_ir_build(StVM *vm, StProto *p, const StIrBuildOptions *opts, StIrFunc
   f->osr_pc = opts->osr_pc;
   f->name = opts->name;
   if (p->flags & ST_PROTO_ASYNC) return ST_ABORT_ASYNC;
-  if (p->flags & (ST_PROTO_CLASS_CTOR | ST_PROTO_DERIVED)) return ST_ABORT_DERIVED_CTOR;
   b.nvars = p->nregs + (opts->max_inline_depth ? ST_IRB_INLINE_VARS : 0);
   b.entry_value = st_xcalloc(b.nvars, sizeof(StIrRef));
   IrFrame *top = st_xcalloc(1, sizeof(IrFrame));

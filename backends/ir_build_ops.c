@@ -8,6 +8,7 @@
 #include "backends/ir_build_internal.h"
 
 #include "interp/frame.h"
+#include "interp/step.h"
 #include "objects/ops.h"
 #include "objects/shape.h"
 
@@ -452,6 +453,68 @@ static bool translate_call(IrB *b, uint32_t dst, uint32_t base, uint32_t argc, S
   return true;
 }
 
+static bool translate_new(IrB *b, uint32_t dst, uint32_t base, uint32_t argc, StFeedbackSlot *s) {
+  if (b->spec && s->u.call.count == 0) {
+    if (never_ran(b)) return true;
+  }
+  StIrRef callee = st_irb_as_value(b, use(b, base));
+  /* new.target and the arguments, where the interpreter's NEW would find them. */
+  store_window(b, base + 1, argc + 1);
+  StIrRef r = st_irb_call(b, ST_HELPER_NEW, ST_IRT_VALUE, true, 5, b->vmptr, b->frameptr, callee,
+                          st_irb_const_i32(b, (int32_t)(base + 1)), st_irb_const_i32(b, (int32_t)argc));
+  st_irb_lazy_deopt_check(b, (int32_t)dst, r);
+  def(b, dst, r);
+  return true;
+}
+
+/* An instruction this tier does not translate itself: interp/step.c runs it on the frame's
+ * registers. The registers it reads are stored into the frame first, the ones it writes are
+ * loaded back after. */
+static bool translate_step(IrB *b) {
+  uint16_t op = U(0);
+  if (!st_interp_step_supports(op) || b->frame->depth > 0) return unsupported(b);
+  StBcRegs o;
+  st_bcinfo_regs(&b->frame->proto->code[b->pc], &o);
+  for (uint32_t i = 0; i < o.nreads; i++) store_window(b, o.reads[i], 1);
+  if (o.read_range_len) store_window(b, o.read_range_start, o.read_range_len);
+  if (op == ST_OP_ARGUMENTS || op == ST_OP_REST) store_window(b, 1, b->frame->proto->nparams);
+  st_irb_call(b, ST_HELPER_STEP, ST_IRT_I32, true, 3, b->vmptr, b->frameptr, st_irb_const_i32(b, (int32_t)b->pc));
+  StIrRef last = 0;
+  for (uint32_t i = 0; i < o.nwrites; i++) {
+    last = st_irb_imm(b, ST_IR_LOAD, ST_IRT_VALUE, b->frameptr, 0, (int64_t)(sizeof(StFrame) + 8 * o.writes[i]));
+    def(b, o.writes[i], last);
+  }
+  /* Writes are already in SSA: resuming after the instruction needs none of them re-set. */
+  st_irb_lazy_deopt_check(b, -1, 0);
+  (void)last;
+  return true;
+}
+
+static bool branch_on(IrB *b, StIrRef cond, uint32_t taken_pc);
+
+/* ITERNEXT / FORINNEXT out of line: the helper says whether the jump is taken. The registers
+ * it may write are stored first, so that reloading them is right on both paths. */
+static bool translate_step_jump(IrB *b) {
+  if (b->frame->depth > 0) return unsupported(b);
+  StBcRegs o;
+  st_bcinfo_regs(&b->frame->proto->code[b->pc], &o);
+  for (uint32_t i = 0; i < o.nreads; i++) store_window(b, o.reads[i], 1);
+  for (uint32_t i = 0; i < o.nwrites; i++) store_window(b, o.writes[i], 1);
+  StIrRef res = st_irb_call(b, ST_HELPER_STEP_JUMP, ST_IRT_I32, true, 3, b->vmptr, b->frameptr,
+                            st_irb_const_i32(b, (int32_t)b->pc));
+  for (uint32_t i = 0; i < o.nwrites; i++)
+    def(b, o.writes[i], st_irb_imm(b, ST_IR_LOAD, ST_IRT_VALUE, b->frameptr, 0,
+                                   (int64_t)(sizeof(StFrame) + 8 * o.writes[i])));
+  /* A lazy deopt here would have to pick a side; the next guard or call catches it. */
+  StIrRef taken = st_irb_imm(b, ST_IR_CMP_I32, ST_IRT_BOOL, res, st_irb_const_i32(b, 1), ST_IRC_EQ);
+  return branch_on(b, taken, b->pc + (uint32_t)I32OP(3));
+}
+
+/* A field of the frame header. */
+static StIrRef frame_field(IrB *b, size_t offset) {
+  return st_irb_imm(b, ST_IR_LOAD, ST_IRT_VALUE, b->frameptr, 0, (int64_t)offset);
+}
+
 /* --- branches --- */
 
 static bool branch_on(IrB *b, StIrRef cond, uint32_t taken_pc) {
@@ -670,6 +733,19 @@ static bool translate_insn(IrB *b) {
   }
   case ST_OP_LOOPHEAD: return true;
   case ST_OP_CALL: return translate_call(b, U(1), U(2), U(3), FB(4));
+  case ST_OP_NEW: return translate_new(b, U(1), U(2), U(3), FB(4));
+  case ST_OP_THISFUNC:
+    if (fr->depth > 0) return translate_step(b);
+    def(b, U(1), frame_field(b, offsetof(StFrame, callee)));
+    return true;
+  case ST_OP_NEWTARGET:
+    if (fr->depth > 0) return translate_step(b);
+    def(b, U(1), frame_field(b, offsetof(StFrame, new_target)));
+    return true;
+  case ST_OP_SAVECTX:
+    if (fr->depth > 0) return translate_step(b);
+    def(b, U(1), frame_field(b, offsetof(StFrame, ctx)));
+    return true;
   case ST_OP_RET:
   case ST_OP_RETUNDEF: {
     StIrRef v = op == ST_OP_RET ? st_irb_as_value(b, use(b, U(1))) : st_irb_const_value(b, ST_UNDEFINED);
@@ -677,12 +753,15 @@ static bool translate_insn(IrB *b) {
     b->terminated = true;
     return true;
   }
+  case ST_OP_ITERNEXT:
+  case ST_OP_FORINNEXT: return translate_step_jump(b);
+  case ST_OP_THROWERR:
   case ST_OP_THROW: {
     /* Throwing is the interpreter's business: resume there at the THROW. */
     cold(b, ST_DEOPT_UNSUPPORTED);
     return true;
   }
-  default: return unsupported(b);
+  default: return translate_step(b);
   }
 }
 

@@ -62,6 +62,7 @@ void st_lib_iterator_init(StVM *vm);
 void st_lib_array_init(StVM *vm);
 void st_lib_string_init(StVM *vm);
 void st_lib_number_init(StVM *vm);
+void st_lib_date_init(StVM *vm);
 void st_lib_boolean_init(StVM *vm);
 void st_lib_math_init(StVM *vm);
 void st_lib_json_init(StVM *vm);

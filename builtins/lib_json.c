@@ -517,15 +517,33 @@ static StValue json_parse(StVM *vm, StCallInfo *ci) {
 /* ------------------------------------------------------------------------------------------ */
 /* JSON.stringify                                                                             */
 
+/* The objects being serialized, for cycle detection: a stack whose entries are also chained
+ * per hash bucket, so membership is O(1) on average however deep the nesting. A stack pop
+ * always removes the head of its bucket's chain. The objects stay alive through the C frames
+ * serializing them (the collector scans the C stack), and cells never move, so their
+ * addresses are stable keys. */
+enum { CYCLE_BUCKETS = 1024 };
+
+typedef struct CycleEntry {
+  StObject *o;
+  uint32_t next; /* previous entry in the same bucket + 1, 0 at the end */
+} CycleEntry;
+
 typedef struct Writer {
   StVM *vm;
   StStringBuilder out;
-  StObject *stack;        /* the objects being serialized (cycle detection) */
+  StVec(CycleEntry) stack; /* the objects being serialized (malloc'd) */
+  uint32_t buckets[CYCLE_BUCKETS];
   StObject *props;        /* the replacer array's property list, or NULL */
   StValue replacer;       /* the replacer function, or undefined */
   StString *gap;          /* "" when not pretty-printing */
   uint32_t depth;         /* current indentation level */
 } Writer;
+
+ST_INLINE uint32_t cycle_bucket(const StObject *o) {
+  uint64_t x = (uint64_t)(uintptr_t)o >> 4;
+  return (uint32_t)((x ^ (x >> 10) ^ (x >> 20)) & (CYCLE_BUCKETS - 1));
+}
 
 static void quote(StStringBuilder *b, StString *s) {
   static const char hex[] = "0123456789abcdef";
@@ -682,20 +700,24 @@ static bool write_number(Writer *w, StValue v) {
 /* Pushes o on the stack of objects being serialized, or throws for a cycle. */
 static bool enter(Writer *w, StObject *o) {
   if (!st_vm_check_c_stack(w->vm)) return false;
-  uint32_t n = st_array_length(w->stack);
-  for (uint32_t i = 0; i < n; i++) {
-    if (st_object_dense_get(w->stack, i) == st_object_value(o)) {
+  uint32_t b = cycle_bucket(o);
+  for (uint32_t i = w->buckets[b]; i; i = w->stack.data[i - 1].next) {
+    if (w->stack.data[i - 1].o == o) {
       st_vm_type_error(w->vm, "Converting circular structure to JSON");
       return false;
     }
   }
+  CycleEntry e = {o, w->buckets[b]};
+  st_vec_push(&w->stack, e);
+  w->buckets[b] = (uint32_t)w->stack.len;
   w->depth++;
-  return st_array_push(w->vm, w->stack, st_object_value(o));
+  return true;
 }
 
-static bool leave(Writer *w) {
+static void leave(Writer *w) {
+  CycleEntry e = st_vec_pop(&w->stack);
+  w->buckets[cycle_bucket(e.o)] = e.next;
   w->depth--;
-  return st_array_set_length(w->vm, w->stack, st_array_length(w->stack) - 1, true) >= 0;
 }
 
 static bool write_object(Writer *w, StObject *o) {
@@ -726,7 +748,8 @@ static bool write_object(Writer *w, StObject *o) {
     any = true;
   }
   st_lib_array_keep_alive(keys);
-  if (!leave(w)) return false;
+  st_lib_array_keep_alive(o);
+  leave(w);
   if (any && pretty) newline_indent(w);
   st_string_builder_add_unit(&w->out, '}');
   return true;
@@ -749,7 +772,8 @@ static bool write_array(Writer *w, StObject *a) {
     if (r == 0) st_string_builder_add_latin1(&w->out, "null", 4);
     else if (!write_value(w, v)) return false;
   }
-  if (!leave(w)) return false;
+  st_lib_array_keep_alive(a);
+  leave(w);
   if (len > 0 && pretty) newline_indent(w);
   st_string_builder_add_unit(&w->out, ']');
   return true;
@@ -836,19 +860,21 @@ static StValue json_stringify(StVM *vm, StCallInfo *ci) {
   }
   w.gap = make_gap(vm, st_arg(ci, 2));
   if (!w.gap || !(w.gap = st_string_flatten(vm, w.gap))) return ST_EXCEPTION;
-  w.stack = st_array_new(vm, 8);
   StObject *wrapper = st_object_new(vm, vm->intrinsics.ObjectPrototype, ST_OBJECT_DEFAULT_INLINE);
-  if (!w.stack || !wrapper) return ST_EXCEPTION;
+  if (!wrapper) return ST_EXCEPTION;
   StValue empty = st_string_value(vm->atoms.empty);
   if (!create_data_property(vm, wrapper, empty, value)) return ST_EXCEPTION;
   st_string_builder_init(vm, &w.out);
   StValue v;
   int r = property_value(&w, st_object_value(wrapper), empty, value, &v);
-  if (r <= 0 || !write_value(&w, v)) {
+  bool ok = r > 0 && write_value(&w, v);
+  st_vec_free(&w.stack);
+  st_lib_array_keep_alive(wrapper);
+  st_lib_array_keep_alive(w.props);
+  if (!ok) {
     st_string_builder_free(&w.out);
     return r == 0 ? ST_UNDEFINED : ST_EXCEPTION;
   }
-  st_lib_array_keep_alive(wrapper);
   StString *s = st_string_builder_finish(&w.out);
   return s ? st_string_value(s) : ST_EXCEPTION;
 }

@@ -158,6 +158,7 @@ void st_builtins_init(StVM *vm) {
   st_lib_array_init(vm);
   st_lib_string_init(vm);
   st_lib_number_init(vm);
+  st_lib_date_init(vm);
   st_lib_boolean_init(vm);
   st_lib_math_init(vm);
   st_lib_json_init(vm);

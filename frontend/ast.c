@@ -97,12 +97,15 @@ void st_ast_names_init(StNameTable *t, StArena *arena) {
 
 /* ---- Constructors ---------------------------------------------------------------------- */
 
+ST_STATIC_ASSERT(sizeof(StNode) == 12, "the node header is 12 bytes (see StNode)");
+ST_STATIC_ASSERT(ST_AST__COUNT <= 256, "node kinds must fit StNode.kind");
+
 StNode *st_ast_new(StArena *arena, StNodeKind kind, size_t size, uint32_t line, uint32_t col,
                    uint32_t offset) {
   ST_ASSERT(size >= sizeof(StNode), "node struct smaller than its header");
   StNode *n = st_arena_zalloc(arena, size);
-  n->kind = (uint16_t)kind;
-  n->line = line;
+  n->kind = kind;
+  n->line = line < ST_AST_MAX_LINE ? line : ST_AST_MAX_LINE;
   n->col = col;
   n->offset = offset;
   return n;

@@ -7,8 +7,10 @@
  *    column in UTF-16 code units, and byte offset of the node's first token, except that
  *    operator nodes carry the position of their operator, which is where V8 points a runtime
  *    error: binary, logical, assignments, conditional (the `?`), sequence (the first `,`),
- *    member (the property name), index (the `[`), call (its callee's operator position: the
- *    property name of a member callee, else the callee's start).
+ *    update (the `++` or `--`, also when postfix), optional chain (its first `?.`), member
+ *    (the property name), index (the `[`), call (its callee's position: the property name of
+ *    a member callee, else the callee's start). A parenthesized expression has the position
+ *    of the expression inside, not of the `(`.
  *  - All memory (nodes, lists, names, strings) lives in the arena given to the parser and dies
  *    with it. Lists are (items, count); items may be NULL when count is 0.
  *  - Child pointers are never NULL unless the field's comment says it is optional.
@@ -188,14 +190,20 @@ typedef enum StNodeKind {
   ST_AST__COUNT
 } StNodeKind;
 
-/* The common header. `paren` records that the expression was written in parentheses, which
- * matters for a few rules (`(a) = 1` is fine, `({a}) = 1` is not; `(a ?? b) || c`). */
+/* The common header, 12 bytes, so that a 1- to 4-byte field of a node fits before its first
+ * pointer (nodes are 8-byte aligned; a 5 MB script makes about a million of them). `paren`
+ * records that the expression was written in parentheses, which matters for a few rules
+ * (`(a) = 1` is fine, `({a}) = 1` is not; `(a ?? b) || c`). Lines past ST_AST_MAX_LINE are
+ * recorded as ST_AST_MAX_LINE (diagnostics keep exact positions). */
 typedef struct StNode {
-  uint16_t kind;   /* StNodeKind */
-  uint8_t paren;
-  uint8_t spare;
-  uint32_t line, col, offset;
+  uint32_t kind : 8;   /* StNodeKind */
+  uint32_t paren : 1;
+  uint32_t spare : 1;  /* parser-private scratch bit */
+  uint32_t line : 22;
+  uint32_t col, offset;
 } StNode;
+
+#define ST_AST_MAX_LINE 0x3FFFFFu
 
 typedef struct StNodeList {
   StNode **items;
@@ -258,11 +266,11 @@ typedef struct StProgram {
  * initializer (as FUNCTION_EXPR with method_kind set). */
 typedef struct StAstFunction {
   StNode h;
+  uint32_t flags;          /* ST_AST_FN_* */
   StNode *name;            /* BINDING, optional: declarations and named expressions only */
   StNodeList params;       /* BINDING, OBJECT_PATTERN, ARRAY_PATTERN, ASSIGN_PATTERN */
   StNode *rest;            /* the rest parameter's pattern, optional */
   StNodeList body;         /* statements; for EXPRESSION_BODY arrows one RETURN */
-  uint32_t flags;          /* ST_AST_FN_* */
   uint8_t method_kind;     /* StMethodKind */
   uint16_t length;         /* the function's `length`: params before the first default/rest */
   uint32_t this_props;     /* distinct names assigned as `this.name = ...` in its code */
@@ -274,11 +282,12 @@ typedef struct StAstFunction {
 /* CLASS_DECL and CLASS_EXPR. The class body is strict. */
 typedef struct StClass {
   StNode h;
+  uint32_t instance_fields; /* counts of CLASS_FIELD members */
   StNode *name;            /* BINDING, optional for expressions */
   StNode *heritage;        /* the `extends` expression, optional */
   StAstFunction *constructor; /* optional: without it the compiler makes the default one */
   StNodeList members;      /* CLASS_METHOD and CLASS_FIELD in source order, no constructor */
-  uint32_t instance_fields, static_fields; /* counts of CLASS_FIELD members */
+  uint32_t static_fields;
   uint32_t src_start, src_end;
   struct StScope *scope;   /* the class scope (holds the inner name binding) */
 } StClass;
@@ -290,10 +299,10 @@ typedef struct StClass {
  * when computed (evaluated once, at class definition time, in the class scope). */
 typedef struct StClassMember {
   StNode h;
-  StNode *key;
-  StAstFunction *value;
   bool computed;
   bool is_static;
+  StNode *key;
+  StAstFunction *value;
 } StClassMember;
 
 typedef struct StVarDecl {
@@ -311,8 +320,8 @@ typedef struct StDeclarator {
 /* EXPR_STMT. `directive` is set for the string statements of a directive prologue. */
 typedef struct StExprStmt {
   StNode h;
-  StNode *expr;
   bool directive;
+  StNode *expr;
 } StExprStmt;
 
 typedef struct StBlock {
@@ -443,10 +452,10 @@ typedef enum StPropKind {
  * expression when computed. */
 typedef struct StProperty {
   StNode h;
-  StNode *key;
-  StNode *value;
   uint8_t kind;            /* StPropKind */
   bool computed;
+  StNode *key;
+  StNode *value;
 } StProperty;
 
 /* A non-computed identifier-name key (`a` in {a: 1}, also `if` in {if: 1}). */
@@ -501,25 +510,25 @@ typedef struct StSequence {
  * SPREAD. direct_eval: a CALL whose callee is the plain identifier `eval`, not optional. */
 typedef struct StCall {
   StNode h;
-  StNode *callee;
-  StNodeList args;
   bool optional;           /* `f?.()` */
   bool direct_eval;
+  StNode *callee;
+  StNodeList args;
 } StCall;
 
 /* MEMBER `obj.name` and SUPER_MEMBER `super.name` (object NULL). */
 typedef struct StMember {
   StNode h;
+  bool optional;           /* `obj?.name` */
   StNode *object;
   const StName *name;
-  bool optional;           /* `obj?.name` */
 } StMember;
 
 /* INDEX `obj[index]` and SUPER_INDEX `super[index]` (object NULL). */
 typedef struct StIndex {
   StNode h;
-  StNode *object, *index;
   bool optional;           /* `obj?.[index]` */
+  StNode *object, *index;
 } StIndex;
 
 /* NATIVE_CALL: `%Name(args)`, only with StParseOptions.allow_natives_syntax (V8's

@@ -159,8 +159,8 @@ void *st_parser_alloc(StParser *p, size_t size) {
 StNode *st_parser_node(StParser *p, size_t size, StNodeKind kind, StPos pos) {
   StNode *n = st_parser_alloc(p, size);
   memset(n, 0, size);
-  n->kind = (uint16_t)kind;
-  n->line = pos.line;
+  n->kind = kind;
+  n->line = pos.line < ST_AST_MAX_LINE ? pos.line : ST_AST_MAX_LINE;
   n->col = pos.col;
   n->offset = pos.offset;
   return n;

@@ -13,7 +13,12 @@
  *  - All memory of the tree is in `arena` (free it to free the tree); the parser's own scratch
  *    memory is freed before it returns. Deep code never prints.
  *  - Any byte sequence is safe input: no crash, no hang, no read outside src[0..len), bounded
- *    C stack.
+ *    C stack: at most ST_PARSER_MAX_NESTING (1,000) nested constructs, about 500 KB in an
+ *    optimized build, and never more than 768 KB (a byte budget measured from the frame of
+ *    st_parser_parse_program; deeper input gets the RangeError). Call it on a thread with at
+ *    least 1 MB of stack.
+ *  - Time and memory are linear in the source size: about 40 MB/s and 7 bytes of AST per
+ *    byte of source on realistic code (tests/tools/gen_big_js.py).
  *  - Not supported, each a SyntaxError "... not supported" at the construct: regular
  *    expression literals, generators, import/export, `with` (sloppy mode), tagged templates,
  *    private class members (#x), class static blocks, BigInt literals, `for await`.

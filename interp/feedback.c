@@ -577,3 +577,12 @@ void st_feedback_dump(StVM *vm, FILE *out, StProto *p) {
     fputc('\n', out);
   }
 }
+
+StObject *st_feedback_new_object(StVM *vm, StFeedbackSlot *s, uint32_t hint) {
+  StShape *root = s->u.literal.root;
+  if (root && root->proto == vm->intrinsics.ObjectPrototype)
+    return st_object_new_with_shape(vm, root, sizeof(StObject));
+  StObject *o = st_object_new(vm, vm->intrinsics.ObjectPrototype, hint ? hint : ST_OBJECT_DEFAULT_INLINE);
+  if (o) s->u.literal.root = o->shape;
+  return o;
+}

@@ -167,6 +167,10 @@ void st_feedback_record_elem(StFeedbackSlot *s, StValue recv, StValue key);
 void st_feedback_trace(StVM *vm, StHeap *h, StProto *p);
 void st_feedback_free(StVM *vm, StProto *p);
 
+/* NEWOBJECT: a `{...}` literal's object, with the root shape its site allocated last time (so
+ * that the literal's property adds follow one transition chain). hint: inline capacity. */
+StObject *st_feedback_new_object(StVM *vm, StFeedbackSlot *s, uint32_t hint);
+
 /* Dump for --print-feedback. */
 void st_feedback_dump(StVM *vm, FILE *out, StProto *p);
 

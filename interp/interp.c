@@ -22,6 +22,7 @@
 #include "interp/async.h"
 #include "interp/feedback.h"
 #include "interp/slowpath.h"
+#include "interp/step.h"
 #include "objects/ops.h"
 
 #include <math.h>
@@ -128,6 +129,15 @@ StValue st_interp_resume_throw(StVM *vm, StFrame *f, StValue exc) {
     if (ST_UNLIKELY(cond)) goto exception; \
   } while (0)
 #define FB(k) (&fbv->slots[U(k)])
+/* A rare instruction, executed out of line by interp/step.c (shared with compiled code). */
+#define STEP(name) \
+  do { \
+    SAVE_PC(); \
+    bool ok_ = st_interp_step(vm, f, pc); \
+    vm->frame = f; \
+    THROW_IF(!ok_); \
+    NEXT(SIZE(name)); \
+  } while (0)
 
 /* Reloads the cached state of the current frame after f changes. */
 #define LOAD_FRAME() \
@@ -212,13 +222,7 @@ dispatch:
     r[U(1)] = v;
     NEXT(SIZE(GETGLOBAL));
   }
-  CASE(GETGLOBALTYPEOF) : {
-    SAVE_PC();
-    StValue v = st_feedback_get_global(vm, FB(3), K[U(2)], true);
-    THROW_IF(v == ST_EXCEPTION);
-    r[U(1)] = v;
-    NEXT(SIZE(GETGLOBALTYPEOF));
-  }
+  CASE(GETGLOBALTYPEOF) : STEP(GETGLOBALTYPEOF);
   CASE(SETGLOBAL) : {
     StFeedbackSlot *s = FB(3);
     if (ST_LIKELY(s->u.global.valid && s->u.global.epoch == vm->global_epoch)) {
@@ -229,23 +233,9 @@ dispatch:
     THROW_IF(st_feedback_set_global(vm, s, K[U(2)], r[U(1)], proto->flags & ST_PROTO_STRICT) < 0);
     NEXT(SIZE(SETGLOBAL));
   }
-  CASE(DECLVAR) : {
-    SAVE_PC();
-    THROW_IF(!st_slowpath_decl_var(vm, K[U(1)]));
-    NEXT(SIZE(DECLVAR));
-  }
-  CASE(DECLFUNC) : {
-    SAVE_PC();
-    THROW_IF(!st_slowpath_decl_func(vm, K[U(2)], r[U(1)]));
-    NEXT(SIZE(DECLFUNC));
-  }
-  CASE(DELGLOBAL) : {
-    SAVE_PC();
-    StValue v = st_slowpath_delete_global(vm, K[U(2)]);
-    THROW_IF(v == ST_EXCEPTION);
-    r[U(1)] = v;
-    NEXT(SIZE(DELGLOBAL));
-  }
+  CASE(DECLVAR) : STEP(DECLVAR);
+  CASE(DECLFUNC) : STEP(DECLFUNC);
+  CASE(DELGLOBAL) : STEP(DELGLOBAL);
 
   /* --- contexts --- */
   CASE(GETCTX) : {
@@ -297,15 +287,7 @@ dispatch:
     f->ctx = c ? st_cell_value(c) : ST_UNDEFINED;
     NEXT(SIZE(POPCTX));
   }
-  CASE(COPYCTX) : {
-    SAVE_PC();
-    StContext *old = st_frame_ctx(f);
-    StContext *c = st_function_new_context(vm, old->parent, old->hdr.aux);
-    THROW_IF(!c);
-    memcpy(c->slots, old->slots, old->hdr.aux * sizeof(StValue));
-    f->ctx = st_cell_value(c);
-    NEXT(SIZE(COPYCTX));
-  }
+  CASE(COPYCTX) : STEP(COPYCTX);
   CASE(SAVECTX) : r[U(1)] = f->ctx; NEXT(SIZE(SAVECTX));
   CASE(RESTORECTX) : f->ctx = r[U(1)]; NEXT(SIZE(RESTORECTX));
 
@@ -408,33 +390,8 @@ dispatch:
     THROW_IF(st_value_set_elem(vm, o, k, v, proto->flags & ST_PROTO_STRICT) < 0);
     NEXT(SIZE(SETELEM));
   }
-  CASE(DELPROP) : {
-    SAVE_PC();
-    StValue o = r[U(2)], k = r[U(3)];
-    bool strict = proto->flags & ST_PROTO_STRICT;
-    int res;
-    if (st_is_nullish(o)) {
-      st_vm_type_error(vm, "Cannot convert undefined or null to object");
-      goto exception;
-    }
-    StObject *obj = st_ops_to_object(vm, o);
-    THROW_IF(!obj);
-    uint32_t idx;
-    StValue key = st_object_to_key(vm, k, &idx);
-    THROW_IF(key == ST_EXCEPTION);
-    res = key == ST_HOLE ? st_object_delete_index(vm, obj, idx, strict)
-                         : st_object_delete(vm, obj, key, strict);
-    THROW_IF(res < 0);
-    r[U(1)] = st_bool(res == 1);
-    NEXT(SIZE(DELPROP));
-  }
-  CASE(IN) : {
-    SAVE_PC();
-    int res = st_ops_in(vm, r[U(2)], r[U(3)]);
-    THROW_IF(res < 0);
-    r[U(1)] = st_bool(res);
-    NEXT(SIZE(IN));
-  }
+  CASE(DELPROP) : STEP(DELPROP);
+  CASE(IN) : STEP(IN);
   CASE(INSTANCEOF) : {
     SAVE_PC();
     StFeedbackSlot *s = FB(4);
@@ -453,59 +410,15 @@ dispatch:
     THROW_IF(st_feedback_define_prop(vm, FB(4), st_get_object(r[U(1)]), K[U(2)], r[U(3)]) < 0);
     NEXT(SIZE(DEFPROP));
   }
-  CASE(DEFELEM) : {
-    SAVE_PC();
-    StPropDesc d = {.value = r[U(3)], .has_value = true, .has_writable = true, .writable = true,
-                    .has_enumerable = true, .enumerable = true, .has_configurable = true,
-                    .configurable = true};
-    THROW_IF(st_object_define_desc(vm, st_get_object(r[U(1)]), r[U(2)], &d) < 0);
-    NEXT(SIZE(DEFELEM));
-  }
-  CASE(DEFMETHOD) : {
-    SAVE_PC();
-    THROW_IF(!st_slowpath_def_method(vm, r[U(1)], r[U(2)], r[U(3)], U(4)));
-    NEXT(SIZE(DEFMETHOD));
-  }
-  CASE(DEFACCESSOR) : {
-    SAVE_PC();
-    THROW_IF(!st_slowpath_def_accessor(vm, r[U(1)], r[U(2)], r[U(3)], U(4)));
-    NEXT(SIZE(DEFACCESSOR));
-  }
-  CASE(DEFFIELD) : {
-    SAVE_PC();
-    THROW_IF(!st_slowpath_def_field(vm, r[U(1)], r[U(2)], r[U(3)]));
-    NEXT(SIZE(DEFFIELD));
-  }
-  CASE(COPYPROPS) : {
-    SAVE_PC();
-    THROW_IF(!st_slowpath_copy_props(vm, r[U(1)], r[U(2)]));
-    NEXT(SIZE(COPYPROPS));
-  }
-  CASE(OBJREST) : {
-    SAVE_PC();
-    StValue v = st_slowpath_object_rest(vm, r[U(2)], &r[U(3)], U(4));
-    THROW_IF(v == ST_EXCEPTION);
-    r[U(1)] = v;
-    NEXT(SIZE(OBJREST));
-  }
-  CASE(GETSUPER) : {
-    SAVE_PC();
-    StValue v = st_slowpath_get_super(vm, f, r[U(2)]);
-    THROW_IF(v == ST_EXCEPTION);
-    r[U(1)] = v;
-    NEXT(SIZE(GETSUPER));
-  }
-  CASE(SETSUPER) : {
-    SAVE_PC();
-    THROW_IF(!st_slowpath_set_super(vm, f, r[U(1)], r[U(2)]));
-    NEXT(SIZE(SETSUPER));
-  }
-  CASE(SETPROTO) : {
-    StValue p = r[U(2)];
-    if (st_is_object(p) || st_is_null(p))
-      st_object_set_proto(vm, st_get_object(r[U(1)]), st_is_null(p) ? NULL : st_get_object(p));
-    NEXT(SIZE(SETPROTO));
-  }
+  CASE(DEFELEM) : STEP(DEFELEM);
+  CASE(DEFMETHOD) : STEP(DEFMETHOD);
+  CASE(DEFACCESSOR) : STEP(DEFACCESSOR);
+  CASE(DEFFIELD) : STEP(DEFFIELD);
+  CASE(COPYPROPS) : STEP(COPYPROPS);
+  CASE(OBJREST) : STEP(OBJREST);
+  CASE(GETSUPER) : STEP(GETSUPER);
+  CASE(SETSUPER) : STEP(SETSUPER);
+  CASE(SETPROTO) : STEP(SETPROTO);
 
   /* --- arithmetic --- */
 #define RECORD2(s, a, b) ((s)->u.binop.seen |= (uint8_t)(st_feedback_type_of(a) | st_feedback_type_of(b)))
@@ -731,20 +644,8 @@ dispatch:
     r[U(1)] = st_string_value(str);
     NEXT(SIZE(TOSTRING));
   }
-  CASE(TOPROPKEY) : {
-    SAVE_PC();
-    StValue k = st_ops_to_property_key(vm, r[U(2)]);
-    THROW_IF(k == ST_EXCEPTION);
-    r[U(1)] = k;
-    NEXT(SIZE(TOPROPKEY));
-  }
-  CASE(CONCAT) : {
-    SAVE_PC();
-    StValue v = st_slowpath_concat(vm, &r[U(2)], U(3));
-    THROW_IF(v == ST_EXCEPTION);
-    r[U(1)] = v;
-    NEXT(SIZE(CONCAT));
-  }
+  CASE(TOPROPKEY) : STEP(TOPROPKEY);
+  CASE(CONCAT) : STEP(CONCAT);
 
   /* --- comparisons --- */
 #define CMP_FAST(name, op, cmpenum) \
@@ -1019,18 +920,7 @@ dispatch:
     r[U(1)] = v;
     NEXT(SIZE(SUPERCALLSPREAD));
   }
-  CASE(BINDTHIS) : {
-    SAVE_PC();
-    if (ST_UNLIKELY(r[U(1)] != ST_UNINIT)) {
-      st_vm_reference_error(vm, "Super constructor may only be called once");
-      goto exception;
-    }
-    r[U(1)] = r[U(2)];
-    bool ok = st_slowpath_init_fields(vm, (StFunction *)st_get_object(r[U(3)]), r[U(2)]);
-    vm->frame = f;
-    THROW_IF(!ok);
-    NEXT(SIZE(BINDTHIS));
-  }
+  CASE(BINDTHIS) : STEP(BINDTHIS);
   CASE(CALLNATIVE) : {
     SAVE_PC();
     const StNativeSyntax *table = vm->hooks.natives;
@@ -1081,36 +971,12 @@ dispatch:
     r[U(1)] = st_object_value(&fn->obj);
     NEXT(SIZE(CLOSURE));
   }
-  CASE(CLASS) : {
-    SAVE_PC();
-    StValue out[2];
-    uint16_t h = U(4);
-    THROW_IF(!st_slowpath_class(vm, f, st_get_cell(K[U(3)]), h == ST_REG_NONE ? ST_UNDEFINED : r[h],
-                                h != ST_REG_NONE, out));
-    r[U(1)] = out[0];
-    r[U(2)] = out[1];
-    NEXT(SIZE(CLASS));
-  }
-  CASE(SETFIELDS) : {
-    ((StFunction *)st_get_object(r[U(1)]))->fields = r[U(2)];
-    NEXT(SIZE(SETFIELDS));
-  }
-  CASE(SETHOME) : {
-    StObject *fo = st_get_object(r[U(1)]);
-    if (fo->hdr.kind == ST_KIND_FUNCTION) ((StFunction *)fo)->home_object = r[U(2)];
-    NEXT(SIZE(SETHOME));
-  }
+  CASE(CLASS) : STEP(CLASS);
+  CASE(SETFIELDS) : STEP(SETFIELDS);
+  CASE(SETHOME) : STEP(SETHOME);
   CASE(NEWOBJECT) : {
     SAVE_PC();
-    StFeedbackSlot *s = FB(3);
-    StShape *root = s->u.literal.root;
-    StObject *o;
-    if (root && root->proto == vm->intrinsics.ObjectPrototype) {
-      o = st_object_new_with_shape(vm, root, sizeof(StObject));
-    } else {
-      o = st_object_new(vm, vm->intrinsics.ObjectPrototype, U(2) ? U(2) : ST_OBJECT_DEFAULT_INLINE);
-      if (o) s->u.literal.root = o->shape;
-    }
+    StObject *o = st_feedback_new_object(vm, FB(3), U(2));
     THROW_IF(!o);
     r[U(1)] = st_object_value(o);
     NEXT(SIZE(NEWOBJECT));
@@ -1134,31 +1000,10 @@ dispatch:
     THROW_IF(!st_array_push(vm, st_get_object(r[U(1)]), r[U(2)]));
     NEXT(SIZE(ARRAYPUSH));
   }
-  CASE(ARRAYHOLE) : {
-    StObject *a = st_get_object(r[U(1)]);
-    SAVE_PC();
-    THROW_IF(st_array_set_length(vm, a, (double)st_array_length(a) + 1, true) < 0);
-    NEXT(SIZE(ARRAYHOLE));
-  }
-  CASE(ARRAYSPREAD) : {
-    SAVE_PC();
-    THROW_IF(!st_slowpath_array_append_spread(vm, r[U(1)], r[U(2)]));
-    NEXT(SIZE(ARRAYSPREAD));
-  }
-  CASE(ARGUMENTS) : {
-    SAVE_PC();
-    StValue v = st_slowpath_arguments(vm, f);
-    THROW_IF(v == ST_EXCEPTION);
-    r[U(1)] = v;
-    NEXT(SIZE(ARGUMENTS));
-  }
-  CASE(REST) : {
-    SAVE_PC();
-    StValue v = st_slowpath_rest(vm, f, U(2));
-    THROW_IF(v == ST_EXCEPTION);
-    r[U(1)] = v;
-    NEXT(SIZE(REST));
-  }
+  CASE(ARRAYHOLE) : STEP(ARRAYHOLE);
+  CASE(ARRAYSPREAD) : STEP(ARRAYSPREAD);
+  CASE(ARGUMENTS) : STEP(ARGUMENTS);
+  CASE(REST) : STEP(REST);
   CASE(NEWTARGET) : r[U(1)] = f->new_target; NEXT(SIZE(NEWTARGET));
   CASE(THISFUNC) : r[U(1)] = f->callee; NEXT(SIZE(THISFUNC));
 
@@ -1200,23 +1045,9 @@ dispatch:
     r[U(1)] = v;
     NEXT(SIZE(ITERNEXT));
   }
-  CASE(ITERCLOSE) : {
-    SAVE_PC();
-    THROW_IF(!st_slowpath_iter_close(vm, &r[U(1)], false));
-    NEXT(SIZE(ITERCLOSE));
-  }
-  CASE(ITERCLOSEQUIET) : {
-    SAVE_PC();
-    (void)st_slowpath_iter_close(vm, &r[U(1)], true);
-    NEXT(SIZE(ITERCLOSEQUIET));
-  }
-  CASE(FORINPREP) : {
-    SAVE_PC();
-    StValue e = st_slowpath_forin_prep(vm, r[U(2)]);
-    THROW_IF(e == ST_EXCEPTION);
-    r[U(1)] = e;
-    NEXT(SIZE(FORINPREP));
-  }
+  CASE(ITERCLOSE) : STEP(ITERCLOSE);
+  CASE(ITERCLOSEQUIET) : STEP(ITERCLOSEQUIET);
+  CASE(FORINPREP) : STEP(FORINPREP);
   CASE(FORINNEXT) : {
     SAVE_PC();
     StValue k;

@@ -36,6 +36,7 @@
   X(SYMBOL_OBJECT, "Symbol") \
   X(MAP, "Map") \
   X(SET, "Set") \
+  X(DATE, "Date") \
   X(PROMISE, "Promise") \
   X(ITERATOR, "Iterator") \
   X(FORIN_ENUM, "ForInEnumerator")

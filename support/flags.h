@@ -33,6 +33,8 @@
   X(INT, deopt_every, "deopt-every", 0, "stress: every Nth guard check fails (0: off)") \
   X(STR, print_ir, "print-ir", NULL, "print the IR of compiled functions: all | after:PASS") \
   X(BOOL, perf_map, "perf-map", false, "write /tmp/perf-PID.map naming compiled functions") \
+  X(BOOL, verify_ir, "verify-ir", false, "run the IR verifier after the builder and every pass (always on in debug builds)") \
+  X(BOOL, ir_check, "ir-check", false, "testing: at exit, build and optimize the IR of every function that ran; report failures") \
   /* memory */ \
   X(SIZE, max_heap, "max-heap", 0, "JavaScript heap limit in bytes, e.g. 64M (0: none)") \
   X(BOOL, gc_stress, "gc-stress", false, "collect garbage at every allocation (slow; for testing)") \

@@ -157,21 +157,13 @@ static bool print_ir_wanted(const char *spec, const char *stage) {
   return false;
 }
 
-StCode *st_jit_compile(StVM *vm, StProto *p, uint32_t osr_pc, const StJitConfig *cfg,
-                       const StTier *tier, StAbort *abort, StCompileRecord *rec) {
+/* The front half of the pipeline: IR from bytecode and feedback, then the passes. Returns
+ * ST_ABORT_NONE with f ready for a backend. */
+static StAbort build_and_optimize(StVM *vm, StProto *p, uint32_t osr_pc, const StJitConfig *cfg,
+                                  StCode *code, const char *name, StIrFunc *f, StCompileRecord *rec,
+                                  char *why, size_t whylen) {
   StTierState *ts = st_tier_state(vm);
   StProtoTier *pt = st_tier_of(vm, p);
-  if (!st_jit_load_plugin(vm, cfg->plugin)) {
-    *abort = ST_ABORT_BACKEND_UNAVAILABLE;
-    return NULL;
-  }
-  StCode *code = st_xcalloc(1, sizeof *code);
-  code->tier = tier;
-  code->proto = p;
-  char name[256];
-  st_tier_describe(vm, p, name, sizeof name);
-  StIrFunc f;
-  st_ir_init(&f);
   StIrBuildOptions bo = {
       .osr_pc = osr_pc,
       .speculate = !pt->no_speculation,
@@ -184,34 +176,51 @@ StCode *st_jit_compile(StVM *vm, StProto *p, uint32_t osr_pc, const StJitConfig 
       .name = name,
       .generic_cold = ts->eager,
   };
-  char why[160] = "";
   uint64_t t0 = st_common_now_ns();
-  StAbort a = st_ir_build(vm, p, &bo, &f, why, sizeof why);
+  StAbort a = st_ir_build(vm, p, &bo, f, why, whylen);
   rec->ir_build_ns = st_common_now_ns() - t0;
   for (uint32_t pc = 0; pc < p->code_len; pc += st_bytecode_size(p->code[pc])) rec->bytecodes++;
-  if (a == ST_ABORT_NONE && print_ir_wanted(ts->print_ir, "build")) st_ir_print(stderr, &f);
-#ifdef STRATA_ASSERT
-  if (a == ST_ABORT_NONE && !st_ir_verify(&f)) {
-    fprintf(stderr, "strata: IR verifier (after build) for %s: %s\n", name, f.error);
+  if (a == ST_ABORT_NONE && print_ir_wanted(ts->print_ir, "build")) st_ir_print(stderr, f);
+  if (a == ST_ABORT_NONE && ts->verify_ir && !st_ir_verify(f)) {
+    snprintf(why, whylen, "after build: %s", f->error);
     a = ST_ABORT_VERIFY_FAILED;
   }
-#endif
   if (a == ST_ABORT_NONE) {
     uint64_t t1 = st_common_now_ns();
 #ifdef ST_HAVE_OPT
     StOptOptions oo;
     st_opt_defaults(&oo, cfg->full_passes);
     oo.print_after = ts->print_ir && !strncmp(ts->print_ir, "after:", 6) ? ts->print_ir + 6 : NULL;
-#ifdef STRATA_ASSERT
-    oo.verify = true;
-#endif
-    if (!st_opt_run(&f, &oo)) a = ST_ABORT_VERIFY_FAILED;
+    oo.verify = ts->verify_ir;
+    if (!st_opt_run(f, &oo)) {
+      snprintf(why, whylen, "after a pass: %s", f->error);
+      a = ST_ABORT_VERIFY_FAILED;
+    }
 #endif
     rec->passes_ns = st_common_now_ns() - t1;
-    if (a == ST_ABORT_NONE && print_ir_wanted(ts->print_ir, "final")) st_ir_print(stderr, &f);
+    if (a == ST_ABORT_NONE && print_ir_wanted(ts->print_ir, "final")) st_ir_print(stderr, f);
   }
-  rec->ir_insns = (uint32_t)f.insns.len;
-  if (a == ST_ABORT_NONE && cfg->max_insns && f.insns.len > cfg->max_insns) a = ST_ABORT_TOO_LARGE;
+  rec->ir_insns = (uint32_t)f->insns.len;
+  if (a == ST_ABORT_NONE && cfg->max_insns && f->insns.len > cfg->max_insns) a = ST_ABORT_TOO_LARGE;
+  return a;
+}
+
+StCode *st_jit_compile(StVM *vm, StProto *p, uint32_t osr_pc, const StJitConfig *cfg,
+                       const StTier *tier, StAbort *abort, StCompileRecord *rec) {
+  StTierState *ts = st_tier_state(vm);
+  if (!st_jit_load_plugin(vm, cfg->plugin)) {
+    *abort = ST_ABORT_BACKEND_UNAVAILABLE;
+    return NULL;
+  }
+  StCode *code = st_xcalloc(1, sizeof *code);
+  code->tier = tier;
+  code->proto = p;
+  char name[256];
+  st_tier_describe(vm, p, name, sizeof name);
+  StIrFunc f;
+  st_ir_init(&f);
+  char why[200] = "";
+  StAbort a = build_and_optimize(vm, p, osr_pc, cfg, code, name, &f, rec, why, sizeof why);
   if (a != ST_ABORT_NONE) {
     if (why[0] && ts->prof->trace_tier) fprintf(ts->prof->out, "[tier] abort detail %s: %s\n", name, why);
     st_ir_free(&f);
@@ -247,6 +256,54 @@ StCode *st_jit_compile(StVM *vm, StProto *p, uint32_t osr_pc, const StJitConfig 
   }
   st_ir_free(&f);
   return code;
+}
+
+/* --ir-check: build and optimize the IR of every function that ran, with the feedback it
+ * collected, without a backend; report aborts and verifier failures. A test of the builder
+ * and the passes over whole programs (tests/run_tests.py runs the corpus with it). */
+static void ir_check_proto(StVM *vm, StProto *p, FILE *out, uint32_t *checked, uint32_t *bad, int depth) {
+  if (depth > 256) return;
+  if (p->calls + p->backedges > 0) {
+    for (int spec = 1; spec >= 0; spec--) {
+      StProtoTier *pt = st_tier_of(vm, p);
+      bool saved = pt->no_speculation;
+      pt->no_speculation = !spec;
+      StJitConfig cfg = {.tier_name = "check", .full_passes = true, .max_inline_depth = 3,
+                         .max_inline_bytecodes = 120};
+      StCode code = {0};
+      code.proto = p;
+      char name[256], why[200] = "";
+      st_tier_describe(vm, p, name, sizeof name);
+      StIrFunc f;
+      st_ir_init(&f);
+      StCompileRecord rec = {0};
+      StAbort a = build_and_optimize(vm, p, UINT32_MAX, &cfg, &code, name, &f, &rec, why, sizeof why);
+      st_ir_free(&f);
+      pt->no_speculation = saved;
+      (*checked)++;
+      if (a == ST_ABORT_VERIFY_FAILED || (a != ST_ABORT_NONE && a != ST_ABORT_ASYNC)) {
+        (*bad)++;
+        fprintf(out, "ir-check: %s (%s): %s%s%s\n", name, spec ? "speculative" : "generic",
+                st_tier_abort_message(a), why[0] ? ": " : "", why);
+      }
+    }
+  }
+  for (uint32_t i = 0; i < p->nconsts; i++) {
+    StValue c = p->consts[i];
+    if ((c >> ST_TAG_SHIFT) == ST_TAG_CELL && st_cell_kind(st_nanbox_pointer(c)) == ST_KIND_PROTO)
+      ir_check_proto(vm, (StProto *)st_nanbox_pointer(c), out, checked, bad, depth + 1);
+  }
+}
+
+bool st_jit_ir_check(StVM *vm, StProto *script, FILE *out) {
+  StTierState *ts = st_tier_state(vm);
+  bool saved = ts->verify_ir;
+  ts->verify_ir = true;
+  uint32_t checked = 0, bad = 0;
+  ir_check_proto(vm, script, out, &checked, &bad, 0);
+  ts->verify_ir = saved;
+  fprintf(out, "ir-check: %u builds, %u failed\n", checked, bad);
+  return bad == 0;
 }
 
 void st_jit_release(StVM *vm, StCode *code) {

@@ -7,6 +7,7 @@
 
 #include "backends/helpers.h"
 #include "interp/slowpath.h"
+#include "interp/step.h"
 #include "objects/ops.h"
 
 #include <math.h>
@@ -72,6 +73,31 @@ static StValue h_call(StVM *vm, StFrame *frame, StValue fn, int32_t window, int3
 
 static StValue h_construct(StVM *vm, StValue fn, uint32_t argc, StValue *argv, StValue new_target) {
   return st_interp_call(vm, fn, ST_UNDEFINED, argc, argv, new_target);
+}
+
+static StValue h_new(StVM *vm, StFrame *frame, StValue fn, int32_t window, int32_t argc) {
+  StValue *r = st_frame_regs(frame);
+  StFrame *saved = vm->frame;
+  vm->frame = frame;
+  StValue v = st_interp_call(vm, fn, ST_UNDEFINED, (uint32_t)argc, &r[window + 1], r[window]);
+  vm->frame = saved;
+  return v;
+}
+
+static int32_t h_step(StVM *vm, StFrame *frame, uint32_t pc) {
+  StFrame *saved = vm->frame;
+  vm->frame = frame;
+  bool ok = st_interp_step(vm, frame, st_frame_proto(frame)->code + pc);
+  vm->frame = saved;
+  return ok ? 0 : -1;
+}
+
+static int32_t h_step_jump(StVM *vm, StFrame *frame, uint32_t pc) {
+  StFrame *saved = vm->frame;
+  vm->frame = frame;
+  int res = st_interp_step_jump(vm, frame, st_frame_proto(frame)->code + pc);
+  vm->frame = saved;
+  return res;
 }
 
 static double h_fmod(double a, double b) { return st_ops_mod(a, b); }
@@ -187,6 +213,9 @@ void st_jit_helpers_init(StBackendHost *host) {
       [ST_HELPER_IN] = (void *)h_in,
       [ST_HELPER_CLOSURE] = (void *)h_closure,
       [ST_HELPER_MATH1] = (void *)h_math1,
+      [ST_HELPER_STEP] = (void *)h_step,
+      [ST_HELPER_NEW] = (void *)h_new,
+      [ST_HELPER_STEP_JUMP] = (void *)h_step_jump,
   };
   static const char *const sigs[ST_HELPER_COUNT] = {
 #define ST_HELPER_SIG(name, sig) sig,

@@ -356,6 +356,11 @@ bool st_tier_init(StVM *vm, const char *spec, bool eager, char *err, size_t errl
   ts->deopt_every = vm->flags.deopt_every;
   ts->print_ir = vm->flags.print_ir;
   ts->perf_map = vm->flags.perf_map;
+#ifdef STRATA_ASSERT
+  ts->verify_ir = true;
+#else
+  ts->verify_ir = vm->flags.verify_ir;
+#endif
   /* Tiers named but not built into this binary: say so once, then run without them. */
   for (int s = 1; s < ts->nchain; s++) {
     const char *why = NULL;

@@ -91,6 +91,10 @@ void st_tier_optimize_next_call(StVM *vm, StProto *p);
 void st_tier_never_optimize(StVM *vm, StProto *p);
 void st_tier_deoptimize_now(StVM *vm);
 
+/* --ir-check: builds and optimizes (no backend) the IR of every function reachable from script
+ * that ran; prints failures to out; false when any failed. */
+bool st_jit_ir_check(StVM *vm, StProto *script, FILE *out);
+
 /* All registered tiers (including ones not built), for --help and --tiers parsing. */
 const StTier *st_tier_find(const char *name);
 

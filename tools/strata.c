@@ -159,6 +159,7 @@ static int run_program(const StFlags *flags, const char *engine, const char *scr
   fflush(stdout);
   st_host_run_exit_hooks(vm);
   if (status == EXIT_OK) status = st_host_exit_code(vm);
+  if (flags->ir_check && script && !st_jit_ir_check(vm, script, stderr) && status == EXIT_OK) status = EXIT_UNCAUGHT;
   if (flags->print_feedback && script) st_report_feedback(vm, stdout, script, flags->print_feedback);
   if (flags->stats && !st_report_stats(vm, flags->stats, st_common_now_ns() - t0) && status == EXIT_OK)
     status = EXIT_USAGE;
