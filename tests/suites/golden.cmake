@@ -4,3 +4,7 @@ add_test(NAME golden/ast
          COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tests/golden/run_golden.py
                  --strata $<TARGET_FILE:strata> --kind ast)
 set_tests_properties(golden/ast PROPERTIES TIMEOUT 300 LABELS frontend)
+add_test(NAME golden/bytecode
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tests/golden/run_golden.py
+                 --strata $<TARGET_FILE:strata> --kind bytecode)
+set_tests_properties(golden/bytecode PROPERTIES TIMEOUT 300 LABELS frontend)
