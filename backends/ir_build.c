@@ -7,6 +7,7 @@
 #include "backends/ir_build_internal.h"
 
 #include "interp/frame.h"
+#include "interp/step.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -180,7 +181,7 @@ uint32_t st_irb_var(IrB *b, uint32_t r) { return b->frame->var_base + r; }
 /* Whether v is the value register var held when compiled code was entered (so the frame in
  * memory still holds it and the snapshot need not restore it). */
 static bool unchanged(IrB *b, uint32_t var, StIrRef v) {
-  return b->entry_value[var] && v == b->entry_value[var];
+  return b->entry_value[var] && v == b->entry_value[var] && !b->stored[var];
 }
 
 /* Adds one frame's entries: the live registers whose value differs from the frame's memory. */
@@ -404,6 +405,24 @@ StIrRef st_irb_truthy(IrB *b, StIrRef v) {
 /* ------------------------------------------------------------------------------------------ */
 /* Driver                                                                                     */
 
+/* Marks the registers compiled code may store into the frame (call windows, operands of
+ * out-of-line steps), before translation: a snapshot taken anywhere, loops included, must then
+ * restore them explicitly rather than trust the frame slot. Conservative: every register
+ * operand of every instruction that calls out. */
+static void mark_stored(IrB *b, StProto *p) {
+  for (uint32_t pc = 0; pc < p->code_len; pc += st_bytecode_size(p->code[pc])) {
+    uint16_t op = p->code[pc];
+    if (!(st_bytecode_info[op].flags & ST_BC_CALL) && !st_interp_step_supports(op)) continue;
+    StBcRegs o;
+    st_bcinfo_regs(&p->code[pc], &o);
+    for (uint32_t i = 0; i < o.nreads; i++) b->stored[o.reads[i]] = 1;
+    for (uint32_t i = 0; i < o.nwrites; i++) b->stored[o.writes[i]] = 1;
+    for (uint32_t i = 0; i < o.read_range_len; i++) b->stored[o.read_range_start + i] = 1;
+    if (op == ST_OP_ARGUMENTS || op == ST_OP_REST)
+      for (uint32_t r = 1; r <= p->nparams && r < p->nregs; r++) b->stored[r] = 1;
+  }
+}
+
 static StIrRef entry_param(IrB *b, uint32_t r) {
   StIrRef v = st_ir_emit(b->f, 0, ST_IR_PARAM, ST_IRT_VALUE, 0, 0, 0);
   st_ir_insn(b->f, v)->imm.i = r;
@@ -428,9 +447,11 @@ StAbort st_ir_build(StVM *vm, StProto *p, const StIrBuildOptions *opts, StIrFunc
   if (p->flags & ST_PROTO_ASYNC) return ST_ABORT_ASYNC;
   b.nvars = p->nregs + (opts->max_inline_depth ? ST_IRB_INLINE_VARS : 0);
   b.entry_value = st_xcalloc(b.nvars, sizeof(StIrRef));
+  b.stored = st_xcalloc(b.nvars, 1);
   IrFrame *top = st_xcalloc(1, sizeof(IrFrame));
   if (!st_bcinfo_build(&top->bi, p)) {
     free(top);
+    free(b.stored);
     free(b.entry_value);
     return ST_ABORT_UNSUPPORTED_OP;
   }
@@ -440,6 +461,7 @@ StAbort st_ir_build(StVM *vm, StProto *p, const StIrBuildOptions *opts, StIrFunc
   top->ret_reg = 0;
   b.frame = top;
   b.next_var = p->nregs;
+  mark_stored(&b, p);
 
   /* Entry block: the VM and frame pointers, the entry values of registers. */
   uint32_t entry = st_irb_new_block(&b);
@@ -467,6 +489,7 @@ StAbort st_ir_build(StVM *vm, StProto *p, const StIrBuildOptions *opts, StIrFunc
   free(b.sealed);
   st_vec_free(&b.incomplete);
   free(b.entry_value);
+  free(b.stored);
   st_irb_free_frame(top);
   return a;
 }

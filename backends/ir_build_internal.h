@@ -47,6 +47,9 @@ typedef struct IrB {
   bool spec;              /* speculate on this instruction's feedback */
   uint32_t nvars, next_var;
   StIrRef *entry_value;   /* per variable: its value on entry (outermost frame) */
+  uint8_t *stored;        /* per variable: compiled code stored into its frame slot somewhere
+                             (call windows, out-of-line steps), so the slot no longer
+                             necessarily holds the entry value */
   StIrRef undefined_at_entry;
   StIrRef vmptr, frameptr;
   StIrRef **defs;         /* per IR block: per variable: current definition */
