@@ -48,6 +48,7 @@ typedef enum StAbort {
   X(HOLE, "array hole") \
   X(ELEMENTS_KIND, "wrong elements kind") \
   X(PROTO_CHANGED, "prototype chain changed") \
+  X(GLOBAL_CHANGED, "global object changed shape") \
   X(NOT_EXTENSIBLE, "object not extensible") \
   X(BRANCH, "branch never taken before") \
   X(EXCEPTION, "exception thrown") \

@@ -29,6 +29,9 @@ typedef struct IrFrame {
   StIrRef this_ref, callee_ref;
   uint32_t *block_map;    /* bytecode block -> IR block (UINT32_MAX: not translated) */
   uint32_t exit_block;    /* inlined: where its returns go */
+  void *ctx_const;        /* inlined: the callee closure's context (StContext *), which an
+                             inlined frame never replaces (callees that push contexts are not
+                             inlined) */
 } IrFrame;
 
 typedef struct IrIncomplete {

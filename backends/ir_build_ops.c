@@ -424,14 +424,145 @@ static bool translate_setelem(IrB *b, StIrRef obj, StIrRef key, StIrRef v, StFee
 /* --- contexts --- */
 
 static StIrRef context_at(IrB *b, uint32_t depth) {
-  StIrRef cv = st_irb_imm(b, ST_IR_LOAD, ST_IRT_VALUE, b->frameptr, 0, (int64_t)offsetof(StFrame, ctx));
-  StIrRef c = st_irb_emit(b, ST_IR_VALUE_TO_PTR, ST_IRT_PTR, cv, 0, 0);
+  StIrRef c;
+  if (b->frame->depth > 0) {
+    c = st_irb_const_ptr(b, b->frame->ctx_const);
+  } else {
+    StIrRef cv = st_irb_imm(b, ST_IR_LOAD, ST_IRT_VALUE, b->frameptr, 0, (int64_t)offsetof(StFrame, ctx));
+    c = st_irb_emit(b, ST_IR_VALUE_TO_PTR, ST_IRT_PTR, cv, 0, 0);
+  }
   for (uint32_t d = 0; d < depth; d++)
     c = st_irb_imm(b, ST_IR_LOAD, ST_IRT_PTR, c, 0, (int64_t)offsetof(StContext, parent));
   return c;
 }
 
+/* --- globals --- */
+
+/* A global variable's slot, valid while vm->global_epoch holds the value the feedback saw
+ * (any change to the global object's shape bumps it): guard the epoch, then address the slot.
+ * Returns the base pointer; global_slot_offset gives the byte offset from it. */
+static StIrRef global_slot_base(IrB *b, StFeedbackSlot *s) {
+  StIrRef ep = st_irb_imm(b, ST_IR_LOAD, ST_IRT_PTR, st_irb_const_ptr(b, &b->vm->global_epoch), 0, 0);
+  StIrRef same = st_irb_emit(b, ST_IR_EQ_PTR, ST_IRT_BOOL, ep,
+                             st_irb_const_ptr(b, (void *)(uintptr_t)s->u.global.epoch), 0);
+  st_irb_guard(b, ST_IR_GUARD_TRUE, same, 0, 0, ST_DEOPT_GLOBAL_CHANGED);
+  StObject *g = b->vm->global;
+  if (s->u.global.slot < g->shape->inline_cap) return st_irb_const_ptr(b, g);
+  return st_irb_imm(b, ST_IR_LOAD, ST_IRT_PTR, st_irb_const_ptr(b, g), 0, (int64_t)offsetof(StObject, slots));
+}
+
+static int64_t global_slot_offset(IrB *b, StFeedbackSlot *s) {
+  const StShape *sh = b->vm->global->shape;
+  uint32_t slot = s->u.global.slot;
+  if (slot < sh->inline_cap) return 8 * (int64_t)(sh->inline_start + slot);
+  return 8 * (int64_t)(slot - sh->inline_cap);
+}
+
 /* --- calls --- */
+
+/* --- inlining --- */
+
+/* Whether every instruction of p can be translated inside an inlined frame (no out-of-line
+ * steps: they work on a real frame's registers). */
+static bool inlinable_code(const StProto *p) {
+  for (uint32_t pc = 0; pc < p->code_len; pc += st_bytecode_size(p->code[pc])) {
+    switch ((StOpcode)p->code[pc]) {
+    case ST_OP_THISFUNC: case ST_OP_NEWTARGET: case ST_OP_SAVECTX: continue;
+    case ST_OP_RESTORECTX: case ST_OP_ITERNEXT: case ST_OP_FORINNEXT: case ST_OP_CALLNATIVE:
+    case ST_OP_AWAIT: return false;
+    default: break;
+    }
+    if (st_interp_step_supports(p->code[pc])) return false;
+  }
+  return true;
+}
+
+/* Why a monomorphic callee is not inlined here (NULL: it can be). */
+static const char *inline_refusal(IrB *b, const StFunction *fn) {
+  const StProto *cp = fn->proto;
+  if (b->frame->depth + 1 > b->opts->max_inline_depth) return "too deep";
+  if (cp->code_len > b->opts->max_inline_bytecodes) return "too large";
+  if (cp->flags & (ST_PROTO_ASYNC | ST_PROTO_CLASS_CTOR | ST_PROTO_NEEDS_ARGS | ST_PROTO_MAPPED_ARGS))
+    return "kind of function";
+  if (cp->ctx_slots) return "creates a context";
+  if (!cp->feedback) return "never ran";
+  if (b->next_var + cp->nregs > b->nvars) return "out of variables";
+  for (IrFrame *fr = b->frame; fr; fr = fr->parent)
+    if (fr->proto == cp) return "recursive";
+  if (!inlinable_code(cp)) return "instruction not inlinable";
+  return NULL;
+}
+
+/* Translates the call at b->pc by translating the callee's bytecode in place: its registers
+ * become fresh SSA variables, its returns jump to a join block that defines dst. Snapshots
+ * inside the callee describe both frames (tiers/deopt.c rebuilds the callee's frame). */
+static bool inline_call(IrB *b, uint32_t dst, uint32_t base, uint32_t argc, StFunction *fn) {
+  StProto *cp = fn->proto;
+  IrFrame *parent = b->frame;
+  uint32_t call_pc = b->pc;
+  IrFrame *fr = st_xcalloc(1, sizeof(IrFrame));
+  if (!st_bcinfo_build(&fr->bi, cp)) {
+    free(fr);
+    return false;
+  }
+  fr->proto = cp;
+  fr->fb = cp->feedback;
+  fr->depth = parent->depth + 1;
+  fr->parent = parent;
+  fr->call_pc = call_pc;
+  fr->ret_reg = dst;
+  fr->argc = argc;
+  fr->callee_const = fn;
+  fr->ctx_const = fn->ctx;
+  fr->var_base = b->next_var;
+  b->next_var += cp->nregs;
+  /* The callee's registers: this, the arguments, undefined for the rest. */
+  StIrRef this_v = use(b, base + 1);
+  if (!(cp->flags & (ST_PROTO_STRICT | ST_PROTO_ARROW))) {
+    /* Sloppy callees see undefined `this` as the global object; other primitives would need
+     * boxing: guard that they do not occur. */
+    StIrInsn *ti = st_ir_insn(b->f, this_v);
+    if (ti->op == ST_IR_CONST_VALUE && st_is_nullish(ti->imm.v))
+      this_v = st_irb_const_value(b, st_object_value(b->vm->global));
+    else
+      st_irb_as_object_ptr(b, st_irb_as_value(b, this_v));
+  }
+  StIrRef args[256];
+  uint32_t np = cp->nparams < 255 ? cp->nparams : 255;
+  for (uint32_t i = 0; i < np; i++) args[i] = i < argc ? use(b, base + 2 + i) : b->undefined_at_entry;
+  b->frame = fr;
+  def(b, 0, this_v);
+  for (uint32_t i = 0; i < np; i++) def(b, 1 + i, args[i]);
+  for (uint32_t r = 1 + np; r < cp->nregs; r++) def(b, r, b->undefined_at_entry);
+  fr->this_ref = this_v;
+  fr->exit_block = st_irb_new_block(b);
+  StAbort a = st_irb_translate_frame(b, fr, b->cur, UINT32_MAX);
+  b->frame = parent;
+  b->pc = call_pc;
+  if (a != ST_ABORT_NONE) {
+    b->failed = (int)a;
+    st_irb_free_frame(fr);
+    return true;
+  }
+  st_irb_seal(b, fr->exit_block);
+  b->cur = fr->exit_block;
+  b->terminated = false;
+  if (b->f->blocks.data[fr->exit_block].preds.len == 0) {
+    /* The callee never returns normally (it always throws or deopts). */
+    st_irb_emit(b, ST_IR_UNREACHABLE, ST_IRT_VOID, 0, 0, 0);
+    b->terminated = true;
+  }
+  st_irb_free_frame(fr);
+  return true;
+}
+
+/* An inlined frame's return: the value goes to the caller's destination register. */
+static void inlined_return(IrB *b, StIrRef v) {
+  IrFrame *fr = b->frame;
+  st_irb_write(b, fr->parent->var_base + fr->ret_reg, v);
+  st_irb_jump(b, fr->exit_block);
+  b->terminated = true;
+}
 
 static bool translate_call(IrB *b, uint32_t dst, uint32_t base, uint32_t argc, StFeedbackSlot *s) {
   if (b->spec && s->u.call.count == 0) {
@@ -443,6 +574,8 @@ static bool translate_call(IrB *b, uint32_t dst, uint32_t base, uint32_t argc, S
     /* A monomorphic closure: guard the exact target (the inliner uses this). */
     st_irb_guard(b, ST_IR_GUARD_EQ_VALUE, callee, 0, 0, ST_DEOPT_WRONG_TARGET);
     st_ir_insn(b->f, b->f->insns.len - 1)->imm.v = st_object_value(s->u.call.target);
+    StFunction *target = (StFunction *)s->u.call.target;
+    if (!inline_refusal(b, target)) return inline_call(b, dst, base, argc, target);
   }
   /* The callee reads its arguments from the window, as the interpreter's CALL does. */
   store_window(b, base + 1, argc + 1);
@@ -564,10 +697,11 @@ static bool translate_insn(IrB *b) {
   }
   case ST_OP_GETGLOBAL: {
     StFeedbackSlot *s = FB(3);
-    if (b->spec && s->u.global.valid && b->vm->global &&
-        st_shape_is_dict(b->vm->global->shape) == false) {
-      /* (fast-shape global object: the slot is stable while the global epoch holds) */
+    if (b->spec && s->u.global.valid && s->u.global.epoch == b->vm->global_epoch) {
+      def(b, U(1), st_irb_imm(b, ST_IR_LOAD, ST_IRT_VALUE, global_slot_base(b, s), 0, global_slot_offset(b, s)));
+      return true;
     }
+    if (b->spec && !s->u.global.valid && never_ran(b)) return true;
     StIrRef r = st_irb_call(b, ST_HELPER_GET_GLOBAL, ST_IRT_VALUE, true, 2, b->vmptr,
                             st_irb_const_value(b, konst(b, U(2))));
     st_irb_lazy_deopt_check(b, U(1), r);
@@ -575,6 +709,12 @@ static bool translate_insn(IrB *b) {
     return true;
   }
   case ST_OP_SETGLOBAL: {
+    StFeedbackSlot *s = FB(3);
+    if (b->spec && s->u.global.valid && s->u.global.epoch == b->vm->global_epoch) {
+      StIrRef st = st_irb_emit(b, ST_IR_STORE, ST_IRT_VOID, global_slot_base(b, s), st_irb_as_value(b, use(b, U(1))), 0);
+      st_ir_insn(b->f, st)->imm.i = global_slot_offset(b, s);
+      return true;
+    }
     st_irb_call(b, ST_HELPER_SET_GLOBAL, ST_IRT_I32, true, 4, b->vmptr, st_irb_const_value(b, konst(b, U(2))),
                 st_irb_as_value(b, use(b, U(1))), st_irb_const_i32(b, strict));
     st_irb_lazy_deopt_check(b, -1, 0);
@@ -735,19 +875,23 @@ static bool translate_insn(IrB *b) {
   case ST_OP_CALL: return translate_call(b, U(1), U(2), U(3), FB(4));
   case ST_OP_NEW: return translate_new(b, U(1), U(2), U(3), FB(4));
   case ST_OP_THISFUNC:
-    if (fr->depth > 0) return translate_step(b);
-    def(b, U(1), frame_field(b, offsetof(StFrame, callee)));
+    if (fr->depth > 0) def(b, U(1), st_irb_const_value(b, st_object_value(fr->callee_const)));
+    else def(b, U(1), frame_field(b, offsetof(StFrame, callee)));
     return true;
   case ST_OP_NEWTARGET:
-    if (fr->depth > 0) return translate_step(b);
-    def(b, U(1), frame_field(b, offsetof(StFrame, new_target)));
+    if (fr->depth > 0) def(b, U(1), st_irb_const_value(b, ST_UNDEFINED));
+    else def(b, U(1), frame_field(b, offsetof(StFrame, new_target)));
     return true;
   case ST_OP_SAVECTX:
-    if (fr->depth > 0) return translate_step(b);
-    def(b, U(1), frame_field(b, offsetof(StFrame, ctx)));
+    if (fr->depth > 0) def(b, U(1), st_irb_const_value(b, fr->ctx_const ? st_cell_value(fr->ctx_const) : ST_UNDEFINED));
+    else def(b, U(1), frame_field(b, offsetof(StFrame, ctx)));
     return true;
   case ST_OP_RET:
   case ST_OP_RETUNDEF: {
+    if (fr->depth > 0) {
+      inlined_return(b, op == ST_OP_RET ? use(b, U(1)) : st_irb_const_value(b, ST_UNDEFINED));
+      return true;
+    }
     StIrRef v = op == ST_OP_RET ? st_irb_as_value(b, use(b, U(1))) : st_irb_const_value(b, ST_UNDEFINED);
     st_irb_emit(b, ST_IR_RETURN, ST_IRT_VOID, v, 0, 0);
     b->terminated = true;

@@ -6,7 +6,12 @@
 #include <string.h>
 
 void st_flags_init(StFlags *f) {
-#define INIT(type, field, name, def, help) f->field = def;
+#define INIT_BOOL(field, def) f->field = def;
+#define INIT_INT(field, def) f->field = def;
+#define INIT_SIZE(field, def) f->field = def;
+#define INIT_STR(field, def) f->field = def;
+#define INIT_OPT(field, def) f->field = NULL; /* def is the bare flag's value */
+#define INIT(type, field, name, def, help) INIT_##type(field, def)
   ST_FLAGS(INIT)
 #undef INIT
 }
@@ -58,10 +63,17 @@ static bool parse_size(const char *s, uint64_t *out) {
 #define SET_STR(field, name) \
   if (!val) { snprintf(err, errlen, "--%s needs a value: --%s=VALUE", name, name); return ST_FLAG_BAD_VALUE; } \
   f->field = val;
+#define SET_OPT(field, name, def) f->field = val ? val : def;
 #define NEGATE_BOOL(field) f->field = false; return ST_FLAG_OK;
 #define NEGATE_INT(field)
 #define NEGATE_SIZE(field)
 #define NEGATE_STR(field)
+#define NEGATE_OPT(field) f->field = NULL; return ST_FLAG_OK;
+#define SET_BOOL3(field, name, def) SET_BOOL(field, name)
+#define SET_INT3(field, name, def) SET_INT(field, name)
+#define SET_SIZE3(field, name, def) SET_SIZE(field, name)
+#define SET_STR3(field, name, def) SET_STR(field, name)
+#define SET_OPT3(field, name, def) SET_OPT(field, name, def)
 
 StFlagParse st_flags_parse(StFlags *f, const char *arg, char *err, size_t errlen) {
   if (strncmp(arg, "--", 2) != 0) return ST_FLAG_UNKNOWN;
@@ -73,7 +85,7 @@ StFlagParse st_flags_parse(StFlags *f, const char *arg, char *err, size_t errlen
 
 #define TRY(type, field, name, def, help) \
   if (nlen == strlen(name) && strncmp(body, name, nlen) == 0) { \
-    SET_##type(field, name) \
+    SET_##type##3(field, name, def) \
     return ST_FLAG_OK; \
   } \
   if (negated && strcmp(body + 3, name) == 0) { NEGATE_##type(field) }
@@ -88,7 +100,8 @@ void st_flags_print_help(FILE *out) {
     char lhs[64]; \
     StFlagType t = ST_FLAG_##type; \
     snprintf(lhs, sizeof lhs, "--%s%s", name, \
-             t == ST_FLAG_BOOL ? "" : t == ST_FLAG_INT ? "=N" : t == ST_FLAG_SIZE ? "=SIZE" : "=VALUE"); \
+             t == ST_FLAG_BOOL ? "" : t == ST_FLAG_INT ? "=N" : t == ST_FLAG_SIZE ? "=SIZE" : \
+             t == ST_FLAG_OPT ? "[=VALUE]" : "=VALUE"); \
     fprintf(out, "  %-28s %s\n", lhs, help); \
   }
   ST_FLAGS(HELP)
@@ -109,6 +122,7 @@ static void json_str(FILE *out, const char *s) {
 #define JSON_BOOL(field) fputs(f->field ? "true" : "false", out);
 #define JSON_INT(field) fprintf(out, "%lld", (long long)f->field);
 #define JSON_SIZE(field) fprintf(out, "%llu", (unsigned long long)f->field);
+#define JSON_OPT(field) JSON_STR(field)
 #define JSON_STR(field) \
   if (f->field) json_str(out, f->field); \
   else fputs("null", out);

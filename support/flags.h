@@ -1,7 +1,8 @@
 /* support/flags.h: every engine flag, as one table (LuaJIT's JIT_PARAMDEF model).
  *
  * Each row: X(type, field, "cli-name", default, "help"). Types: BOOL (--name / --no-name),
- * INT (--name=N), SIZE (--name=N[k|K|m|M|g|G]), STR (--name=TEXT; NULL default means unset).
+ * INT (--name=N), SIZE (--name=N[k|K|m|M|g|G]), STR (--name=TEXT; NULL default means unset),
+ * OPT (a string with an optional value: unset is NULL, a bare --name means `default`).
  * StFlags holds the parsed values; the VM keeps one copy (vm->flags) that every floor reads.
  * Adding a flag is adding a row: parsing, --help and the env.json record come from the table.
  * Flags handled by the CLI itself (-e, --help, --version) are not in this table.
@@ -21,8 +22,8 @@
   /* execution */ \
   X(BOOL, strict, "strict", false, "run the script as strict-mode code") \
   X(INT, random_seed, "random-seed", 0, "seed for Math.random (0: seed from the clock)") \
-  X(STR, print_feedback, "print-feedback", NULL, "at exit, dump the feedback vector of functions named NAME") \
-  X(STR, stats, "stats", NULL, "write statistics as JSON to FILE at exit ('-' for stderr)") \
+  X(OPT, print_feedback, "print-feedback", "*", "at exit, dump the feedback vectors of functions named VALUE (bare: all)") \
+  X(OPT, stats, "stats", "-", "write statistics as JSON to file VALUE at exit (bare or '-': stderr)") \
   X(STR, unhandled_rejections, "unhandled-rejections", "throw", "throw | warn | none (as node)") \
   X(BOOL, allow_natives_syntax, "allow-natives-syntax", false, "enable %Name(...) test natives") \
   /* tiers */ \
@@ -31,7 +32,7 @@
   X(BOOL, trace_tier, "trace-tier", false, "one line per compile, abort, tier-up, OSR, invalidation") \
   X(BOOL, trace_deopt, "trace-deopt", false, "one line per deopt: function, pc, reason, tier, depth") \
   X(INT, deopt_every, "deopt-every", 0, "stress: every Nth guard check fails (0: off)") \
-  X(STR, print_ir, "print-ir", NULL, "print the IR of compiled functions: all | after:PASS") \
+  X(OPT, print_ir, "print-ir", "all", "print the IR of compiled functions: all (bare) | build | final | after:PASS") \
   X(BOOL, perf_map, "perf-map", false, "write /tmp/perf-PID.map naming compiled functions") \
   X(BOOL, verify_ir, "verify-ir", false, "run the IR verifier after the builder and every pass (always on in debug builds)") \
   X(BOOL, ir_check, "ir-check", false, "testing: at exit, build and optimize the IR of every function that ran; report failures") \
@@ -40,13 +41,14 @@
   X(BOOL, gc_stress, "gc-stress", false, "collect garbage at every allocation (slow; for testing)") \
   X(INT, stack_size, "stack-size", 0, "VM register stack size in values (0: default)")
 
-typedef enum StFlagType { ST_FLAG_BOOL, ST_FLAG_INT, ST_FLAG_SIZE, ST_FLAG_STR } StFlagType;
+typedef enum StFlagType { ST_FLAG_BOOL, ST_FLAG_INT, ST_FLAG_SIZE, ST_FLAG_STR, ST_FLAG_OPT } StFlagType;
 
 typedef struct StFlags {
 #define ST_FLAG_FIELD_BOOL(f) bool f;
 #define ST_FLAG_FIELD_INT(f) int64_t f;
 #define ST_FLAG_FIELD_SIZE(f) uint64_t f;
 #define ST_FLAG_FIELD_STR(f) const char *f;
+#define ST_FLAG_FIELD_OPT(f) const char *f;
 #define ST_FLAG_FIELD(type, field, name, def, help) ST_FLAG_FIELD_##type(field)
   ST_FLAGS(ST_FLAG_FIELD)
 #undef ST_FLAG_FIELD

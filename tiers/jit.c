@@ -152,7 +152,8 @@ static StDeoptInfo *deopt_tables(StIrFunc *f) {
 
 static bool print_ir_wanted(const char *spec, const char *stage) {
   if (!spec) return false;
-  if (!strcmp(spec, "all") || !strcmp(spec, "true") || !*spec) return !strcmp(stage, "build") || !strcmp(stage, "final");
+  if (!strcmp(spec, "all")) return !strcmp(stage, "build") || !strcmp(stage, "final");
+  if (!strcmp(spec, stage)) return true;
   if (!strncmp(spec, "after:", 6)) return !strcmp(spec + 6, stage);
   return false;
 }
