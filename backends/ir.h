@@ -248,6 +248,11 @@ typedef struct StIrFunc {
   uint32_t osr_pc;           /* UINT32_MAX: normal entry; else the loop header entered */
   const char *name;          /* for dumps */
   char error[160];           /* an internal error (builder/verifier) */
+  /* Heap cells the code refers to by address (CONST_PTR of shapes, holders, contexts): the
+   * compiled code keeps them alive, or a freed shape's address could be reused and pass a
+   * shape guard. Cells in CONST_VALUE, GUARD_EQ_VALUE and GUARD_SHAPE immediates need no
+   * entry here (tiers/jit.c finds those). */
+  StVec(void *) cells;
 } StIrFunc;
 
 /* --- building --- */

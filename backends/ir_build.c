@@ -53,6 +53,10 @@ StIrRef st_irb_const_value(IrB *b, StValue v) {
 StIrRef st_irb_const_i32(IrB *b, int32_t i) { return st_ir_const_i32(b->f, b->cur, i); }
 StIrRef st_irb_const_f64(IrB *b, double d) { return st_ir_const_f64(b->f, b->cur, d); }
 StIrRef st_irb_const_ptr(IrB *b, const void *p) { return st_ir_const_ptr(b->f, b->cur, p); }
+StIrRef st_irb_const_cell(IrB *b, const void *cell) {
+  if (cell) st_vec_push(&b->f->cells, (void *)cell);
+  return st_ir_const_ptr(b->f, b->cur, cell);
+}
 
 /* ------------------------------------------------------------------------------------------ */
 /* SSA construction (Braun et al. 2013)                                                       */

@@ -76,6 +76,8 @@ StIrRef st_irb_const_value(IrB *b, StValue v);
 StIrRef st_irb_const_i32(IrB *b, int32_t i);
 StIrRef st_irb_const_f64(IrB *b, double d);
 StIrRef st_irb_const_ptr(IrB *b, const void *p);
+/* A pointer to a heap cell (shape, object, context) the code must keep alive. */
+StIrRef st_irb_const_cell(IrB *b, const void *cell);
 void st_irb_write(IrB *b, uint32_t var, StIrRef v);
 StIrRef st_irb_read(IrB *b, uint32_t var);
 void st_irb_seal(IrB *b, uint32_t blk);

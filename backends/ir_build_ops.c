@@ -233,7 +233,7 @@ static StIrRef ic_load(IrB *b, StIrRef objp, const StIcEntry *e) {
   case ST_ICE_OWN: return load_slot(b, objp, e->shape, e->slot);
   case ST_ICE_PROTO: {
     st_irb_guard(b, ST_IR_GUARD_EPOCH, 0, 0, e->epoch, ST_DEOPT_PROTO_CHANGED);
-    StIrRef hp = st_irb_const_ptr(b, e->holder);
+    StIrRef hp = st_irb_const_cell(b, e->holder);
     return load_slot(b, hp, e->holder->shape, e->slot);
   }
   case ST_ICE_MISSING:
@@ -282,7 +282,7 @@ static bool translate_getprop(IrB *b, uint32_t dst, StIrRef obj, StValue key, St
   StIrRef shape = st_irb_imm(b, ST_IR_LOAD, ST_IRT_PTR, objp, 0, (int64_t)offsetof(StObject, shape));
   uint32_t join = st_irb_new_block(b);
   for (uint32_t i = 0; i < n; i++) {
-    StIrRef c = st_irb_emit(b, ST_IR_EQ_PTR, ST_IRT_BOOL, shape, st_irb_const_ptr(b, es[i].shape), 0);
+    StIrRef c = st_irb_emit(b, ST_IR_EQ_PTR, ST_IRT_BOOL, shape, st_irb_const_cell(b, es[i].shape), 0);
     uint32_t hit = st_irb_new_block(b), next = st_irb_new_block(b);
     st_irb_branch(b, c, hit, next);
     st_irb_seal(b, hit);
@@ -330,7 +330,7 @@ static bool translate_setprop(IrB *b, StIrRef obj, StValue key, StIrRef v, StFee
         st_ir_insn(b->f, g)->imm.u[1] = ST_OBJECT_EXTENSIBLE;
         st_irb_guard(b, ST_IR_GUARD_EPOCH, 0, 0, e->epoch, ST_DEOPT_PROTO_CHANGED);
         store_slot(b, objp, e->new_shape, slot, v);
-        StIrRef ns = st_irb_emit(b, ST_IR_STORE, ST_IRT_VOID, objp, st_irb_const_ptr(b, e->new_shape), 0);
+        StIrRef ns = st_irb_emit(b, ST_IR_STORE, ST_IRT_VOID, objp, st_irb_const_cell(b, e->new_shape), 0);
         st_ir_insn(b->f, ns)->imm.i = (int64_t)offsetof(StObject, shape);
         return true;
       }
@@ -426,7 +426,7 @@ static bool translate_setelem(IrB *b, StIrRef obj, StIrRef key, StIrRef v, StFee
 static StIrRef context_at(IrB *b, uint32_t depth) {
   StIrRef c;
   if (b->frame->depth > 0) {
-    c = st_irb_const_ptr(b, b->frame->ctx_const);
+    c = st_irb_const_cell(b, b->frame->ctx_const);
   } else {
     StIrRef cv = st_irb_imm(b, ST_IR_LOAD, ST_IRT_VALUE, b->frameptr, 0, (int64_t)offsetof(StFrame, ctx));
     c = st_irb_emit(b, ST_IR_VALUE_TO_PTR, ST_IRT_PTR, cv, 0, 0);

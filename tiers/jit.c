@@ -148,6 +148,23 @@ static StDeoptInfo *deopt_tables(StIrFunc *f) {
   return d;
 }
 
+/* The heap cells compiled code embeds, so that they live as long as the code (tier.c traces
+ * them): builder-registered pointers plus the cells in constants and guard immediates. */
+static void collect_cells(StIrFunc *f, StCode *code) {
+  StVec(void *) cells = {0};
+  for (size_t i = 0; i < f->cells.len; i++) st_vec_push(&cells, f->cells.data[i]);
+  for (size_t r = 1; r < f->insns.len; r++) {
+    StIrInsn *in = &f->insns.data[r];
+    if (in->flags & ST_IRI_DEAD) continue;
+    if ((in->op == ST_IR_CONST_VALUE || in->op == ST_IR_GUARD_EQ_VALUE) && st_is_cell(in->imm.v))
+      st_vec_push(&cells, st_nanbox_pointer(in->imm.v));
+    else if (in->op == ST_IR_GUARD_SHAPE && in->imm.p)
+      st_vec_push(&cells, in->imm.p);
+  }
+  code->cells = cells.data;
+  code->ncells = (uint32_t)cells.len;
+}
+
 /* --- the pipeline --- */
 
 static bool print_ir_wanted(const char *spec, const char *stage) {
@@ -248,6 +265,7 @@ StCode *st_jit_compile(StVM *vm, StProto *p, uint32_t osr_pc, const StJitConfig 
   rec->code_size = res.code_size;
   StDeoptInfo *info = deopt_tables(&f);
   code->deopt_info = info;
+  collect_cells(&f, code);
   st_deopt_buffer(vm, info->max_slots + 1);
   if (osr_pc != UINT32_MAX) {
     code->osr = st_xmalloc(sizeof *code->osr);
@@ -317,6 +335,7 @@ void st_jit_release(StVM *vm, StCode *code) {
     }
   }
   st_deopt_info_free(code->deopt_info);
+  free(code->cells);
   free(code->osr);
   free(code);
 }

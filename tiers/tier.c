@@ -315,11 +315,23 @@ void st_tier_deoptimize_now(StVM *vm) {
 
 /* --- set-up --- */
 
+static void trace_code(StHeap *h, const StCode *code) {
+  st_deopt_info_trace(h, code->deopt_info);
+  for (uint32_t i = 0; i < code->ncells; i++) st_gc_mark_cell(h, (StCell *)code->cells[i]);
+}
+
+/* Replaced or invalidated code may still be running in a frame: its cells stay alive too. */
+static void trace_dead_code(StHeap *h, void *ud) {
+  StTierState *ts = ud;
+  for (StCode *c = ts->dead; c; c = c->next_dead) trace_code(h, c);
+}
+
 static void trace_tiers(StVM *vm, StHeap *h, StProto *p) {
+  (void)vm;
   StProtoTier *pt = p->tier;
   if (!pt) return;
-  if (pt->code) st_deopt_info_trace(h, pt->code->deopt_info);
-  for (size_t i = 0; i < pt->osr.len; i++) st_deopt_info_trace(h, pt->osr.data[i]->deopt_info);
+  if (pt->code) trace_code(h, pt->code);
+  for (size_t i = 0; i < pt->osr.len; i++) trace_code(h, pt->osr.data[i]);
 }
 
 static void trace_proto(StVM *vm, StHeap *h, StProto *p) {
@@ -379,6 +391,7 @@ bool st_tier_init(StVM *vm, const char *spec, bool eager, char *err, size_t errl
   vm->hooks.free_proto = free_proto;
   if (ts->nchain > 1) vm->hooks.hot = hot;
   st_jit_helpers_init(&ts->host);
+  st_gc_add_root_tracer(vm->heap, trace_dead_code, ts);
   return true;
 }
 
@@ -393,6 +406,7 @@ void st_tier_free(StVM *vm) {
     c->tier->release(vm, c);
   }
   st_jit_plugins_shutdown(vm);
+  st_gc_remove_root_tracer(vm->heap, trace_dead_code, ts);
   st_prof_free(ts->prof);
   free(ts);
   vm->tiers = NULL;

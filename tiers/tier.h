@@ -42,6 +42,8 @@ struct StCode {
   } *osr;                   /* OSR entries, or NULL */
   uint32_t nosr;
   uint32_t deopts;          /* exits taken from this code */
+  void **cells;             /* heap cells the machine code embeds (kept alive by the code) */
+  uint32_t ncells;
   bool invalid;             /* invalidated: frames still running it deopt lazily */
   StCode *next_dead;        /* invalidated code awaiting release */
 };
