@@ -29,6 +29,7 @@
   /* tiers */ \
   X(STR, tiers, "tiers", NULL, "tier chain: NAME[@THRESHOLD],... e.g. interp | llvm | interp,llvm@5000") \
   X(BOOL, eager, "eager", false, "compile every function for the top tier at its first call") \
+  X(BOOL, concurrent, "concurrent", true, "run backends on a compiler thread (--no-concurrent: on the main thread, deterministic)") \
   X(BOOL, trace_tier, "trace-tier", false, "one line per compile, abort, tier-up, OSR, invalidation") \
   X(BOOL, trace_deopt, "trace-deopt", false, "one line per deopt: function, pc, reason, tier, depth") \
   X(INT, deopt_every, "deopt-every", 0, "stress: every Nth guard check fails (0: off)") \

@@ -16,6 +16,7 @@
 #endif
 
 #include <dirent.h>
+#include <pthread.h>
 #include <dlfcn.h>
 #include <limits.h>
 #include <stddef.h>
@@ -223,58 +224,99 @@ static StAbort build_and_optimize(StVM *vm, StProto *p, uint32_t osr_pc, const S
   return a;
 }
 
-StCode *st_jit_compile(StVM *vm, StProto *p, uint32_t osr_pc, const StJitConfig *cfg,
+/* begin: the main-thread half. Everything that reads the VM (bytecode, feedback, shapes) happens
+ * here; the job it returns holds the finished IR and a code object without machine code. */
+StJitJob *st_jit_begin(StVM *vm, StProto *p, uint32_t osr_pc, const StJitConfig *cfg,
                        const StTier *tier, StAbort *abort, StCompileRecord *rec) {
   StTierState *ts = st_tier_state(vm);
   if (!st_jit_load_plugin(vm, cfg->plugin)) {
     *abort = ST_ABORT_BACKEND_UNAVAILABLE;
     return NULL;
   }
-  StCode *code = st_xcalloc(1, sizeof *code);
-  code->tier = tier;
-  code->proto = p;
-  char name[256];
-  st_tier_describe(vm, p, name, sizeof name);
-  StIrFunc f;
-  st_ir_init(&f);
+  StJitJob *job = st_xcalloc(1, sizeof *job);
+  job->code = st_xcalloc(1, sizeof(StCode));
+  job->code->tier = tier;
+  job->code->proto = p;
+  job->cfg = *cfg;
+  job->osr_pc = osr_pc;
+  job->rec = *rec;
+  st_tier_describe(vm, p, job->name, sizeof job->name);
+  st_ir_init(&job->ir);
   char why[200] = "";
-  StAbort a = build_and_optimize(vm, p, osr_pc, cfg, code, name, &f, rec, why, sizeof why);
+  StAbort a = build_and_optimize(vm, p, osr_pc, cfg, job->code, job->name, &job->ir, &job->rec, why, sizeof why);
+  *rec = job->rec;
   if (a != ST_ABORT_NONE) {
-    if (why[0] && ts->prof->trace_tier) fprintf(ts->prof->out, "[tier] abort detail %s: %s\n", name, why);
-    st_ir_free(&f);
-    free(code);
+    if (why[0] && ts->prof->trace_tier) fprintf(ts->prof->out, "[tier] abort detail %s: %s\n", job->name, why);
+    st_jit_job_free(job);
     *abort = a;
     return NULL;
   }
-  StBackendOptions bopt = {.opt_level = cfg->opt_level, .fast_isel = cfg->opt_level == 0};
-  StBackendResult res;
-  memset(&res, 0, sizeof res);
-  uint64_t t2 = st_common_now_ns();
-  bool ok = cfg->plugin->backend->compile(cfg->plugin->state, &f, name, &bopt, &res);
-  rec->backend_ns = st_common_now_ns() - t2;
-  if (!ok) {
-    if (ts->prof->trace_tier) fprintf(ts->prof->out, "[tier] backend error %s: %s\n", name, res.error);
-    st_ir_free(&f);
-    free(code);
-    *abort = ST_ABORT_BACKEND_ERROR;
-    return NULL;
-  }
-  code->entry = (StCompiledEntry)res.entry;
-  code->backend = res.handle;
-  code->code_size = res.code_size;
-  rec->code_size = res.code_size;
-  StDeoptInfo *info = deopt_tables(&f);
-  code->deopt_info = info;
-  collect_cells(&f, code);
+  StDeoptInfo *info = deopt_tables(&job->ir);
+  job->code->deopt_info = info;
   st_deopt_buffer(vm, info->max_slots + 1);
-  if (osr_pc != UINT32_MAX) {
-    code->osr = st_xmalloc(sizeof *code->osr);
-    code->osr[0].pc = osr_pc;
-    code->osr[0].entry = code->entry;
-    code->nosr = 1;
+  collect_cells(&job->ir, job->code);
+  return job;
+}
+
+/* generate: the backend, on any thread. Backends are not assumed reentrant: one compile at
+ * a time per plugin. */
+bool st_jit_generate(StJitJob *job) {
+  StBackendPlugin *pl = job->cfg.plugin;
+  StBackendOptions bopt = {.opt_level = job->cfg.opt_level, .fast_isel = job->cfg.opt_level == 0};
+  memset(&job->res, 0, sizeof job->res);
+  uint64_t t = st_common_now_ns();
+  pthread_mutex_lock(&pl->lock);
+  job->ok = pl->backend->compile(pl->state, &job->ir, job->name, &bopt, &job->res);
+  pthread_mutex_unlock(&pl->lock);
+  job->rec.backend_ns = st_common_now_ns() - t;
+  st_ir_free(&job->ir);
+  job->ir_freed = true;
+  return job->ok;
+}
+
+/* end: back on the main thread, the code object (NULL with *abort set when the backend
+ * failed). Consumes the job. */
+StCode *st_jit_end(StVM *vm, StJitJob *job, StAbort *abort, StCompileRecord *rec) {
+  StTierState *ts = st_tier_state(vm);
+  *rec = job->rec;
+  StCode *code = NULL;
+  if (!job->ok) {
+    if (ts->prof->trace_tier) fprintf(ts->prof->out, "[tier] backend error %s: %s\n", job->name, job->res.error);
+    *abort = ST_ABORT_BACKEND_ERROR;
+  } else {
+    code = job->code;
+    job->code = NULL;
+    code->entry = (StCompiledEntry)job->res.entry;
+    code->backend = job->res.handle;
+    code->code_size = job->res.code_size;
+    rec->code_size = job->res.code_size;
+    if (job->osr_pc != UINT32_MAX) {
+      code->osr = st_xmalloc(sizeof *code->osr);
+      code->osr[0].pc = job->osr_pc;
+      code->osr[0].entry = code->entry;
+      code->nosr = 1;
+    }
   }
-  st_ir_free(&f);
+  st_jit_job_free(job);
   return code;
+}
+
+void st_jit_job_free(StJitJob *job) {
+  if (!job->ir_freed) st_ir_free(&job->ir);
+  if (job->code) {
+    st_deopt_info_free(job->code->deopt_info);
+    free(job->code->cells);
+    free(job->code);
+  }
+  free(job);
+}
+
+StCode *st_jit_compile(StVM *vm, StProto *p, uint32_t osr_pc, const StJitConfig *cfg,
+                       const StTier *tier, StAbort *abort, StCompileRecord *rec) {
+  StJitJob *job = st_jit_begin(vm, p, osr_pc, cfg, tier, abort, rec);
+  if (!job) return NULL;
+  st_jit_generate(job);
+  return st_jit_end(vm, job, abort, rec);
 }
 
 /* --ir-check: build and optimize the IR of every function that ran, with the feedback it

@@ -34,9 +34,8 @@ static bool gccjit_available(StVM *vm, const char **why) {
 /* Size caps: O2 time grows superlinearly with function size (notes/toolchain.md). */
 enum { OPT_MAX_IR_INSNS = 20000, OPT_INLINE_DEPTH = 3, OPT_INLINE_BYTECODES = 120 };
 
-static StCode *llvm_compile(StVM *vm, StProto *p, uint32_t osr_pc, StAbort *abort,
-                            StCompileRecord *rec) {
-  StJitConfig cfg = {
+static StJitConfig llvm_config(StVM *vm) {
+  return (StJitConfig){
       .tier_name = "llvm",
       .plugin = st_jit_plugin(vm, "llvm"),
       .opt_level = 2,
@@ -45,20 +44,34 @@ static StCode *llvm_compile(StVM *vm, StProto *p, uint32_t osr_pc, StAbort *abor
       .max_inline_bytecodes = OPT_INLINE_BYTECODES,
       .max_insns = OPT_MAX_IR_INSNS,
   };
+}
+
+static StJitConfig gccjit_config(StVM *vm) {
+  StJitConfig c = llvm_config(vm);
+  c.tier_name = "gccjit";
+  c.plugin = st_jit_plugin(vm, "gccjit");
+  return c;
+}
+
+static StJitJob *llvm_begin(StVM *vm, StProto *p, uint32_t osr_pc, StAbort *abort, StCompileRecord *rec) {
+  StJitConfig cfg = llvm_config(vm);
+  return st_jit_begin(vm, p, osr_pc, &cfg, &st_llvm_opt_tier, abort, rec);
+}
+
+static StJitJob *gccjit_begin(StVM *vm, StProto *p, uint32_t osr_pc, StAbort *abort, StCompileRecord *rec) {
+  StJitConfig cfg = gccjit_config(vm);
+  return st_jit_begin(vm, p, osr_pc, &cfg, &st_gccjit_opt_tier, abort, rec);
+}
+
+static StCode *llvm_compile(StVM *vm, StProto *p, uint32_t osr_pc, StAbort *abort,
+                            StCompileRecord *rec) {
+  StJitConfig cfg = llvm_config(vm);
   return st_jit_compile(vm, p, osr_pc, &cfg, &st_llvm_opt_tier, abort, rec);
 }
 
 static StCode *gccjit_compile(StVM *vm, StProto *p, uint32_t osr_pc, StAbort *abort,
                               StCompileRecord *rec) {
-  StJitConfig cfg = {
-      .tier_name = "gccjit",
-      .plugin = st_jit_plugin(vm, "gccjit"),
-      .opt_level = 2,
-      .full_passes = true,
-      .max_inline_depth = OPT_INLINE_DEPTH,
-      .max_inline_bytecodes = OPT_INLINE_BYTECODES,
-      .max_insns = OPT_MAX_IR_INSNS,
-  };
+  StJitConfig cfg = gccjit_config(vm);
   return st_jit_compile(vm, p, osr_pc, &cfg, &st_gccjit_opt_tier, abort, rec);
 }
 
@@ -70,6 +83,9 @@ const StTier st_llvm_opt_tier = {
     .available = llvm_available,
     .compile = llvm_compile,
     .release = st_jit_release,
+    .begin = llvm_begin,
+    .generate = st_jit_generate,
+    .end = st_jit_end,
 };
 
 const StTier st_gccjit_opt_tier = {
@@ -80,4 +96,7 @@ const StTier st_gccjit_opt_tier = {
     .available = gccjit_available,
     .compile = gccjit_compile,
     .release = st_jit_release,
+    .begin = gccjit_begin,
+    .generate = st_jit_generate,
+    .end = st_jit_end,
 };

@@ -154,7 +154,42 @@ static bool permanent_abort(StAbort a) {
          a == ST_ABORT_GENERATOR_LIKE;
 }
 
-/* Compiles p with chain step `step`; installs normal code, returns OSR code's entry. */
+/* After a compile attempt of p for chain step `step`: records it, counts an abort (and
+ * blacklists), or installs normal code. Returns OSR code's entry, else NULL. */
+static void *finish_compile(StVM *vm, StProto *p, int step, uint32_t osr_pc, StCode *code,
+                            StAbort abort, StCompileRecord *rec) {
+  StTierState *ts = st_tier_state(vm);
+  StProtoTier *pt = st_tier_of(vm, p);
+  const StTier *tier = ts->chain[step].tier;
+  if (!code) {
+    if (abort == ST_ABORT_NONE) abort = ST_ABORT_BACKEND_ERROR;
+    rec->abort_reason = st_tier_abort_message(abort);
+    st_prof_compile(ts->prof, rec);
+    if (permanent_abort(abort) || ++pt->aborts[step] >= ST_TIER_MAX_ABORTS) {
+      pt->blacklisted[step] = true;
+      st_prof_event(ts->prof, "blacklist", rec->function, "%s", tier->name);
+    }
+    return NULL;
+  }
+  st_prof_compile(ts->prof, rec);
+  if (osr_pc != UINT32_MAX) {
+    st_vec_push(&pt->osr, code);
+    st_prof_event(ts->prof, "osr", rec->function, "%s at pc %u", tier->name, osr_pc);
+    return (void *)code->entry;
+  }
+  if (pt->code) {
+    /* Replaced by a higher tier: still valid for frames running it; released at exit. */
+    pt->code->next_dead = ts->dead;
+    ts->dead = pt->code;
+  }
+  pt->code = code;
+  pt->step = step;
+  p->entry = (void *)code->entry;
+  return NULL;
+}
+
+/* Compiles p with chain step `step`: on the compiler thread when the tier supports it and
+ * this is a normal (not OSR) compile, else right here. Returns OSR code's entry. */
 static void *compile_step(StVM *vm, StProto *p, int step, uint32_t osr_pc) {
   StTierState *ts = st_tier_state(vm);
   StProtoTier *pt = st_tier_of(vm, p);
@@ -167,35 +202,55 @@ static void *compile_step(StVM *vm, StProto *p, int step, uint32_t osr_pc) {
   rec.tier = tier->name;
   rec.osr = osr_pc != UINT32_MAX;
   StAbort abort = ST_ABORT_NONE;
-  uint64_t t0 = st_common_now_ns();
-  StCode *code = tier->compile(vm, p, osr_pc, &abort, &rec);
-  rec.total_ns = st_common_now_ns() - t0;
   pt->compiles++;
-  if (!code) {
-    if (abort == ST_ABORT_NONE) abort = ST_ABORT_BACKEND_ERROR;
-    rec.abort_reason = st_tier_abort_message(abort);
-    st_prof_compile(ts->prof, &rec);
-    if (permanent_abort(abort) || ++pt->aborts[step] >= ST_TIER_MAX_ABORTS) {
-      pt->blacklisted[step] = true;
-      st_prof_event(ts->prof, "blacklist", desc, "%s", tier->name);
+  uint64_t t0 = st_common_now_ns();
+  if (ts->queue && tier->begin && osr_pc == UINT32_MAX) {
+    if (pt->queued) return NULL;
+    StJitJob *job = tier->begin(vm, p, osr_pc, &abort, &rec);
+    if (!job) {
+      rec.total_ns = st_common_now_ns() - t0;
+      return finish_compile(vm, p, step, osr_pc, NULL, abort, &rec);
     }
+    job->proto = p;
+    job->step = step;
+    job->start_ns = t0;
+    pt->queued = true;
+    st_compile_queue_push(ts->queue, job);
     return NULL;
   }
-  st_prof_compile(ts->prof, &rec);
-  if (osr_pc != UINT32_MAX) {
-    st_vec_push(&pt->osr, code);
-    st_prof_event(ts->prof, "osr", desc, "%s at pc %u", tier->name, osr_pc);
-    return (void *)code->entry;
+  StCode *code = tier->compile(vm, p, osr_pc, &abort, &rec);
+  rec.total_ns = st_common_now_ns() - t0;
+  return finish_compile(vm, p, step, osr_pc, code, abort, &rec);
+}
+
+/* Installs the code the compiler thread finished (a safe point: called from the tier check). */
+static void install_finished(StVM *vm) {
+  StTierState *ts = st_tier_state(vm);
+  if (!ts->queue) return;
+  for (StJitJob *job = st_compile_queue_take_done(ts->queue); job;) {
+    StJitJob *next = job->next;
+    StProto *p = job->proto;
+    int step = job->step;
+    const StTier *tier = job->code->tier;
+    StProtoTier *pt = st_tier_of(vm, p);
+    pt->queued = false;
+    char desc[256];
+    st_tier_describe(vm, p, desc, sizeof desc);
+    uint64_t start = job->start_ns;
+    StCompileRecord rec;
+    StAbort abort = ST_ABORT_NONE;
+    StCode *code = tier->end(vm, job, &abort, &rec);
+    rec.function = desc;
+    rec.tier = tier->name;
+    rec.total_ns = st_common_now_ns() - start; /* wall time, queueing included */
+    if (code && (pt->never_optimize || pt->blacklisted[step] || pt->step >= step)) {
+      tier->release(vm, code); /* overtaken while compiling */
+    } else {
+      finish_compile(vm, p, step, UINT32_MAX, code, abort, &rec);
+    }
+    set_budget(vm, p);
+    job = next;
   }
-  if (pt->code) {
-    /* Replaced by a higher tier: still valid for frames running it; released at exit. */
-    pt->code->next_dead = ts->dead;
-    ts->dead = pt->code;
-  }
-  pt->code = code;
-  pt->step = step;
-  p->entry = (void *)code->entry;
-  return NULL;
 }
 
 static int next_step(StVM *vm, StProto *p) {
@@ -213,6 +268,7 @@ static int next_step(StVM *vm, StProto *p) {
 }
 
 static void *hot(StVM *vm, StFunction *fn, StFrame *f, const uint16_t *pc) {
+  install_finished(vm);
   StProto *p = fn->proto;
   StProtoTier *pt = st_tier_of(vm, p);
   int step = next_step(vm, p);
@@ -237,6 +293,8 @@ static void *hot(StVM *vm, StFunction *fn, StFrame *f, const uint16_t *pc) {
   }
   set_budget(vm, p);
   if (pc && !osr && p->tier_budget < 1000) p->tier_budget = 1000; /* retry OSR later, not every iteration */
+  /* While a compile is in flight, check back soon to install it. */
+  if (st_tier_state(vm)->queue && st_tier_of(vm, p)->queued && p->tier_budget > 200) p->tier_budget = 200;
   return osr;
 }
 
@@ -359,6 +417,7 @@ bool st_tier_init(StVM *vm, const char *spec, bool eager, char *err, size_t errl
   ts->eager = eager;
   ts->plugins[0] = (StBackendPlugin){.name = "llvm", .file = "libstrata_llvm.so"};
   ts->plugins[1] = (StBackendPlugin){.name = "gccjit", .file = "libstrata_gccjit.so"};
+  for (size_t i = 0; i < ST_ARRAY_LEN(ts->plugins); i++) pthread_mutex_init(&ts->plugins[i].lock, NULL);
   /* No --tiers: the default chain, quietly without tiers this binary lacks. */
   bool quiet = spec == NULL;
   if (!spec) spec = ST_TIER_DEFAULT_CHAIN;
@@ -390,6 +449,8 @@ bool st_tier_init(StVM *vm, const char *spec, bool eager, char *err, size_t errl
   vm->hooks.trace_proto = trace_proto;
   vm->hooks.free_proto = free_proto;
   if (ts->nchain > 1) vm->hooks.hot = hot;
+  /* --eager compiles before the first run, so it has nothing to overlap with. */
+  if (ts->nchain > 1 && vm->flags.concurrent && !eager) ts->queue = st_compile_queue_new(vm);
   st_jit_helpers_init(&ts->host);
   st_gc_add_root_tracer(vm->heap, trace_dead_code, ts);
   return true;
@@ -400,6 +461,8 @@ StProf *st_tier_prof(StVM *vm) { return st_tier_state(vm) ? st_tier_state(vm)->p
 void st_tier_free(StVM *vm) {
   StTierState *ts = st_tier_state(vm);
   if (!ts) return;
+  if (ts->queue) st_compile_queue_free(vm, ts->queue);
+  ts->queue = NULL;
   while (ts->dead) {
     StCode *c = ts->dead;
     ts->dead = c->next_dead;

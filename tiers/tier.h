@@ -9,7 +9,15 @@
  *     --tiers=interp,baseline@100,llvm@5000 explicit thresholds
  *
  * A threshold counts calls plus loop back-edges of one function. --eager compiles every
- * function for the top tier of the chain when it is first called (see st_tier_on_first_call).
+ * function for the top tier of the chain when it is first called, before it runs, on the main
+ * thread.
+ *
+ * Background compilation (the default; --no-concurrent turns it off for deterministic
+ * experiments): when a function reaches a threshold, the main thread builds and optimizes its
+ * IR (which reads feedback and shapes, so it cannot race with the mutator), a compiler thread
+ * runs the backend (the expensive part), and the main thread installs the code at its next
+ * tier check of any function (a safe point: no compiled frame is being set up). OSR compiles
+ * and --eager compiles are synchronous.
  *
  * Compiling is allowed to fail: compile() returns NULL and names an abort reason (one table,
  * ST_ABORT_REASONS). The manager logs it, counts it, and the function stays where it was; after
@@ -28,6 +36,7 @@ const char *st_tier_abort_message(StAbort a);
 /* Compiled code of one function by one tier. Owned by the tier manager. */
 typedef struct StCode StCode;
 typedef struct StTier StTier;
+typedef struct StJitJob StJitJob;
 
 struct StCode {
   const StTier *tier;
@@ -59,6 +68,11 @@ struct StTier {
    * Returns code, or NULL with *abort set. rec receives timings and sizes. */
   StCode *(*compile)(StVM *vm, StProto *p, uint32_t osr_pc, StAbort *abort, StCompileRecord *rec);
   void (*release)(StVM *vm, StCode *code);
+  /* Optional, for background compilation: compile() split into begin (main thread: reads the
+   * VM), generate (the compiler thread: touches only the job) and end (main thread). */
+  StJitJob *(*begin)(StVM *vm, StProto *p, uint32_t osr_pc, StAbort *abort, StCompileRecord *rec);
+  bool (*generate)(StJitJob *job);
+  StCode *(*end)(StVM *vm, StJitJob *job, StAbort *abort, StCompileRecord *rec);
 };
 
 /* One entry of the chain: a tier (NULL for the interpreter) and its threshold. */

@@ -6,6 +6,7 @@
 #include "tiers/deopt.h"
 
 #include <limits.h>
+#include <pthread.h>
 
 /* Per-proto tier state (proto->tier). */
 typedef struct StProtoTier {
@@ -18,6 +19,7 @@ typedef struct StProtoTier {
   bool never_optimize;
   bool optimize_next_call;
   bool no_speculation;    /* recompiles after too many deopts: generic code */
+  bool queued;            /* a background compile is in flight */
   StVec(StCode *) osr;    /* OSR code, one per loop header compiled */
 } StProtoTier;
 
@@ -25,12 +27,20 @@ typedef struct StProtoTier {
 typedef struct StBackendPlugin {
   const char *name;        /* "llvm", "gccjit" */
   const char *file;        /* libstrata_llvm.so ... */
+  pthread_mutex_t lock;    /* one backend compile at a time (main or compiler thread) */
   bool tried, ok;
   char error[PATH_MAX + 320]; /* a path and a dlerror() message */
   void *dl;
   const StBackend *backend;
   void *state;
 } StBackendPlugin;
+
+/* compile_queue.c: the background compiler thread. */
+typedef struct StCompileQueue StCompileQueue;
+StCompileQueue *st_compile_queue_new(StVM *vm); /* NULL when no thread can be started */
+void st_compile_queue_push(StCompileQueue *q, StJitJob *job);
+StJitJob *st_compile_queue_take_done(StCompileQueue *q); /* a list linked by ->next */
+void st_compile_queue_free(StVM *vm, StCompileQueue *q);  /* stops the thread; drops jobs */
 
 typedef struct StTierState {
   StTierStep chain[ST_TIER_MAX_CHAIN];
@@ -46,6 +56,7 @@ typedef struct StTierState {
   const char *print_ir;    /* --print-ir[=after:PASS] */
   bool verify_ir;
   bool perf_map;
+  StCompileQueue *queue;   /* background compilation, or NULL (--no-concurrent, --eager) */
   /* The interpreter's proto hooks, chained by the tiers' own. */
   void (*interp_trace_proto)(StVM *vm, StHeap *h, StProto *p);
   void (*interp_free_proto)(StVM *vm, StProto *p);
@@ -71,6 +82,29 @@ typedef struct StJitConfig {
 } StJitConfig;
 StCode *st_jit_compile(StVM *vm, StProto *p, uint32_t osr_pc, const StJitConfig *cfg,
                        const StTier *tier, StAbort *abort, StCompileRecord *rec);
+
+/* The same in three steps, for background compilation (tiers/compile_queue.c): begin (main
+ * thread: IR, passes, deopt tables), generate (any thread: the backend), end (main thread). */
+struct StJitJob {
+  StCode *code;            /* without machine code until end() */
+  StIrFunc ir;
+  bool ir_freed, ok;
+  StJitConfig cfg;
+  uint32_t osr_pc;
+  StCompileRecord rec;
+  StBackendResult res;
+  char name[256];
+  /* Queue bookkeeping (compile_queue.c). */
+  StProto *proto;
+  int step;
+  uint64_t start_ns;
+  struct StJitJob *next;
+};
+StJitJob *st_jit_begin(StVM *vm, StProto *p, uint32_t osr_pc, const StJitConfig *cfg,
+                       const StTier *tier, StAbort *abort, StCompileRecord *rec);
+bool st_jit_generate(StJitJob *job);
+StCode *st_jit_end(StVM *vm, StJitJob *job, StAbort *abort, StCompileRecord *rec);
+void st_jit_job_free(StJitJob *job);
 void st_jit_release(StVM *vm, StCode *code);
 /* Loads a plugin (once); false with p->error set when it cannot be used. */
 bool st_jit_load_plugin(StVM *vm, StBackendPlugin *p);
