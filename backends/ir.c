@@ -31,6 +31,7 @@ void st_ir_free(StIrFunc *f) {
   st_vec_free(&f->snap_frames);
   st_vec_free(&f->snap_entries);
   st_vec_free(&f->cells);
+  st_vec_free(&f->deps);
   st_arena_free(&f->arena);
 }
 

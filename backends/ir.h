@@ -253,6 +253,10 @@ typedef struct StIrFunc {
    * shape guard. Cells in CONST_VALUE, GUARD_EQ_VALUE and GUARD_SHAPE immediates need no
    * entry here (tiers/jit.c finds those). */
   StVec(void *) cells;
+  /* Objects (StObject *) the code depends on: speculation on prototype chains checks nothing
+   * at run time; a shape change of any of these invalidates the code (tiers/deps.c). */
+  StVec(void *) deps;
+  uint32_t proto_epoch;      /* vm->proto_epoch when the deps were recorded */
 } StIrFunc;
 
 /* --- building --- */

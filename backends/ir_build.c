@@ -448,6 +448,7 @@ StAbort st_ir_build(StVM *vm, StProto *p, const StIrBuildOptions *opts, StIrFunc
   f->code = opts->code;
   f->osr_pc = opts->osr_pc;
   f->name = opts->name;
+  f->proto_epoch = vm->proto_epoch;
   if (p->flags & ST_PROTO_ASYNC) return ST_ABORT_ASYNC;
   b.nvars = p->nregs + (opts->max_inline_depth ? ST_IRB_INLINE_VARS : 0);
   b.entry_value = st_xcalloc(b.nvars, sizeof(StIrRef));

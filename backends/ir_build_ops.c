@@ -129,10 +129,16 @@ static StIrRef f64_binop(IrB *b, uint16_t op, StIrRef x, StIrRef y) {
   }
 }
 
+/* A generic operation may call valueOf/toString, which may invalidate this code. */
+static void def_generic(IrB *b, uint32_t dst, StIrRef r) {
+  st_irb_lazy_deopt_check(b, (int32_t)dst, r);
+  def(b, dst, r);
+}
+
 static bool translate_binop(IrB *b, uint16_t op, uint32_t dst, StIrRef x, StIrRef y, uint32_t fbk) {
   StLattice l = lattice_of(b, fbk);
   if (!b->spec) {
-    def(b, dst, generic_binop(b, op, x, y));
+    def_generic(b, dst, generic_binop(b, op, x, y));
     return true;
   }
   if (l == ST_LATTICE_NONE) {
@@ -144,7 +150,7 @@ static bool translate_binop(IrB *b, uint16_t op, uint32_t dst, StIrRef x, StIrRe
   } else if (l == ST_LATTICE_INT32 || l == ST_LATTICE_NUMBER) {
     def(b, dst, f64_binop(b, op, x, y));
   } else {
-    def(b, dst, generic_binop(b, op, x, y));
+    def_generic(b, dst, generic_binop(b, op, x, y));
   }
   return true;
 }
@@ -217,12 +223,25 @@ static void store_slot(IrB *b, StIrRef objp, const StShape *s, uint32_t slot, St
   st_ir_insn(b->f, st)->imm.i = off;
 }
 
-static bool ic_entry_usable(const StIcEntry *e) {
+/* The code depends on every prototype from shape's prototype up to `last` (inclusive; NULL:
+ * the whole chain): none of them may change shape while the code lives (tiers/deps.c). */
+static void depend_on_chain(IrB *b, const StShape *shape, const StObject *last) {
+  for (StObject *o = shape->proto; o; o = o->shape->proto) {
+    bool have = false;
+    for (size_t i = 0; i < b->f->deps.len && !have; i++) have = b->f->deps.data[i] == o;
+    if (!have) st_vec_push(&b->f->deps, o);
+    if (o == last) break;
+  }
+}
+
+/* Entries that read through the prototype chain are trusted only if no prototype changed
+ * since they were cached: then the chain is what the entry saw, and the code depends on it. */
+static bool ic_entry_usable(IrB *b, const StIcEntry *e) {
   switch ((StIcKind)e->kind) {
   case ST_ICE_OWN:
-  case ST_ICE_PROTO:
-  case ST_ICE_MISSING:
   case ST_ICE_ARRAY_LENGTH: return e->shape != NULL;
+  case ST_ICE_PROTO:
+  case ST_ICE_MISSING: return e->shape != NULL && e->epoch == b->vm->proto_epoch;
   default: return false;
   }
 }
@@ -232,12 +251,12 @@ static StIrRef ic_load(IrB *b, StIrRef objp, const StIcEntry *e) {
   switch ((StIcKind)e->kind) {
   case ST_ICE_OWN: return load_slot(b, objp, e->shape, e->slot);
   case ST_ICE_PROTO: {
-    st_irb_guard(b, ST_IR_GUARD_EPOCH, 0, 0, e->epoch, ST_DEOPT_PROTO_CHANGED);
+    depend_on_chain(b, e->shape, e->holder);
     StIrRef hp = st_irb_const_cell(b, e->holder);
     return load_slot(b, hp, e->holder->shape, e->slot);
   }
   case ST_ICE_MISSING:
-    st_irb_guard(b, ST_IR_GUARD_EPOCH, 0, 0, e->epoch, ST_DEOPT_PROTO_CHANGED);
+    depend_on_chain(b, e->shape, NULL);
     return st_irb_const_value(b, ST_UNDEFINED);
   case ST_ICE_ARRAY_LENGTH: {
     StIrRef len = st_irb_imm(b, ST_IR_LOAD, ST_IRT_I32, objp, 0, 4);
@@ -256,7 +275,7 @@ static bool translate_getprop(IrB *b, uint32_t dst, StIrRef obj, StValue key, St
   const StIcEntry *es = s->u.prop.state == ST_IC_MONO ? &s->u.prop.mono : s->u.prop.poly;
   uint32_t n = s->u.prop.state == ST_IC_MONO ? 1 : s->u.prop.state == ST_IC_POLY ? s->u.prop.count : 0;
   bool all_usable = b->spec && n > 0;
-  for (uint32_t i = 0; i < n; i++) all_usable = all_usable && ic_entry_usable(&es[i]);
+  for (uint32_t i = 0; i < n; i++) all_usable = all_usable && ic_entry_usable(b, &es[i]);
   /* Strings' length: the only primitive case worth inlining. */
   if (b->spec && n == 1 && es[0].kind == ST_ICE_STRING_LENGTH) {
     st_irb_guard(b, ST_IR_GUARD_TAG, obj, 0, ST_TAG_STRING, ST_DEOPT_WRONG_TYPE);
@@ -313,7 +332,7 @@ static bool translate_setprop(IrB *b, StIrRef obj, StValue key, StIrRef v, StFee
       store_slot(b, objp, e->shape, e->slot, v);
       return true;
     }
-    if (e->kind == ST_ICE_TRANSITION && e->new_shape) {
+    if (e->kind == ST_ICE_TRANSITION && e->new_shape && e->epoch == b->vm->proto_epoch) {
       /* Adding a property: only when the storage needs no growth, and the object is an
        * ordinary extensible one (no prototype or dependents to notify). */
       uint32_t slot = e->slot;
@@ -328,7 +347,7 @@ static bool translate_setprop(IrB *b, StIrRef obj, StValue key, StIrRef v, StFee
         StIrRef g = st_irb_guard(b, ST_IR_GUARD_FLAGS, objp, 0, 0, ST_DEOPT_NOT_EXTENSIBLE);
         st_ir_insn(b->f, g)->imm.u[0] = ST_OBJECT_EXTENSIBLE | ST_OBJECT_IS_PROTOTYPE | ST_OBJECT_HAS_DEPENDENTS;
         st_ir_insn(b->f, g)->imm.u[1] = ST_OBJECT_EXTENSIBLE;
-        st_irb_guard(b, ST_IR_GUARD_EPOCH, 0, 0, e->epoch, ST_DEOPT_PROTO_CHANGED);
+        depend_on_chain(b, from, NULL); /* no setter or read-only property appears */
         store_slot(b, objp, e->new_shape, slot, v);
         StIrRef ns = st_irb_emit(b, ST_IR_STORE, ST_IRT_VOID, objp, st_irb_const_cell(b, e->new_shape), 0);
         st_ir_insn(b->f, ns)->imm.i = (int64_t)offsetof(StObject, shape);
@@ -764,7 +783,7 @@ static bool translate_insn(IrB *b) {
                                st_irb_as_f64(b, x), st_irb_const_f64(b, 1), 0));
     } else {
       StIrRef n = st_irb_call(b, ST_HELPER_TO_NUMBER, ST_IRT_VALUE, true, 2, b->vmptr, st_irb_as_value(b, x));
-      def(b, U(1), generic_binop(b, op == ST_OP_INC ? ST_OP_ADD : ST_OP_SUB, n, st_irb_as_value(b, one)));
+      def_generic(b, U(1), generic_binop(b, op == ST_OP_INC ? ST_OP_ADD : ST_OP_SUB, n, st_irb_as_value(b, one)));
     }
     return true;
   }
@@ -776,7 +795,7 @@ static bool translate_insn(IrB *b) {
     else if (l == ST_LATTICE_INT32 || l == ST_LATTICE_NUMBER)
       def(b, U(1), st_irb_emit(b, ST_IR_NEG_F64, ST_IRT_F64, st_irb_as_f64(b, x), 0, 0));
     else
-      def(b, U(1), generic_binop(b, ST_OP_MUL, x, st_irb_const_value(b, st_int(-1))));
+      def_generic(b, U(1), generic_binop(b, ST_OP_MUL, x, st_irb_const_value(b, st_int(-1))));
     return true;
   }
   case ST_OP_BITNOT: {
@@ -785,7 +804,7 @@ static bool translate_insn(IrB *b) {
     if (l == ST_LATTICE_INT32)
       def(b, U(1), st_irb_emit(b, ST_IR_NOT_I32, ST_IRT_I32, st_irb_as_i32(b, x), 0, 0));
     else
-      def(b, U(1), generic_binop(b, ST_OP_BITXOR, x, st_irb_const_value(b, st_int(-1))));
+      def_generic(b, U(1), generic_binop(b, ST_OP_BITXOR, x, st_irb_const_value(b, st_int(-1))));
     return true;
   }
   case ST_OP_TONUMBER: {
@@ -798,7 +817,7 @@ static bool translate_insn(IrB *b) {
     } else if (b->spec && lattice_of(b, 3) == ST_LATTICE_NUMBER) {
       def(b, U(1), st_irb_as_f64(b, x));
     } else {
-      def(b, U(1), st_irb_call(b, ST_HELPER_TO_NUMBER, ST_IRT_VALUE, true, 2, b->vmptr, st_irb_as_value(b, x)));
+      def_generic(b, U(1), st_irb_call(b, ST_HELPER_TO_NUMBER, ST_IRT_VALUE, true, 2, b->vmptr, st_irb_as_value(b, x)));
     }
     return true;
   }

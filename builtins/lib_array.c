@@ -174,6 +174,34 @@ StObject *st_lib_array_create_array(StVM *vm, double len) {
   return array_create(vm, len, vm->intrinsics.ArrayPrototype);
 }
 
+StObject *st_lib_array_species_create(StVM *vm, StObject *o, double len) {
+  if (o->hdr.kind != ST_KIND_ARRAY) return st_lib_array_create_array(vm, len);
+  StValue c = st_object_get(vm, o, st_string_value(vm->atoms.constructor), st_object_value(o));
+  if (c == ST_EXCEPTION) return NULL;
+  if (st_is_object(c)) {
+    /* C[@@species]: %Array%'s getter returns `this`, and every constructor that inherits
+     * from %Array% inherits it; any other object has no @@species. */
+    bool inherits = false;
+    for (StObject *p = st_get_object(c); p && !inherits; p = st_object_proto(p))
+      inherits = p == vm->intrinsics.Array;
+    if (!inherits) c = ST_UNDEFINED;
+  }
+  if (st_is_undefined(c) || (st_is_object(c) && st_get_object(c) == vm->intrinsics.Array))
+    return st_lib_array_create_array(vm, len);
+  if (!st_is_object(c) || !(st_get_object(c)->hdr.flags & ST_OBJECT_CONSTRUCTOR)) {
+    st_vm_type_error(vm, "object.constructor[Symbol.species] is not a constructor");
+    return NULL;
+  }
+  StValue n = st_number(len);
+  StValue r = st_vm_construct(vm, c, 1, &n, c);
+  if (r == ST_EXCEPTION) return NULL;
+  if (!st_is_object(r)) {
+    st_vm_type_error(vm, "object.constructor[Symbol.species] returned a primitive");
+    return NULL;
+  }
+  return st_get_object(r);
+}
+
 StObject *st_lib_array_this_object(StVM *vm, StCallInfo *ci, const char *method) {
   if (st_is_nullish(ci->this_val)) {
     st_vm_type_error(vm, "Array.prototype.%s called on null or undefined", method);
@@ -491,31 +519,30 @@ static StValue array_unshift(StVM *vm, StCallInfo *ci) {
 /* ------------------------------------------------------------------------------------------ */
 /* slice, splice, concat                                                                      */
 
-/* Copies count elements of o from k into the fresh array a from index 0 (HasProperty/Get per
- * element, holes left as holes); a gets length count. */
+/* Copies count elements of o from k into a (just made by ArraySpeciesCreate(o, count)) from
+ * index 0, HasProperty/Get per element and holes left as holes, then sets a's length. */
 static bool copy_range(StVM *vm, StObject *a, StObject *o, double k, double count) {
   if (st_lib_array_is_dense(o) && !vm->protos_have_elements && st_lib_array_is_writable_dense(a) &&
+      (!a->elements || a->elements->length == 0) && a->hdr.aux == count &&
       k + count <= MAX_INDEX + 1) {
-    /* No element can run JS (dense elements are plain data): copy storage directly. */
+    /* No element can run JS (dense elements are plain data), and a is a fresh ArrayCreate(count):
+     * copy the storage directly. */
     StElements *src = o->elements;
     uint32_t from = (uint32_t)k, n = (uint32_t)count;
     uint32_t stored = src && src->length > from ? src->length - from : 0;
     if (stored > n) stored = n;
-    if (stored && st_object_reserve_elements(vm, a, stored) && !(a->hdr.flags & ST_OBJECT_SPARSE)) {
+    if (!stored) return true;
+    if (st_object_reserve_elements(vm, a, stored) && !(a->hdr.flags & ST_OBJECT_SPARSE)) {
       StElements *dst = a->elements;
-      bool holes = false;
       for (uint32_t i = 0; i < stored; i++) {
         StValue v = src->data[from + i];
         dst->data[i] = v;
-        if (v == ST_HOLE) holes = true;
-        else st_object_note_element(a, v);
+        if (v != ST_HOLE) st_object_note_element(a, v);
       }
       dst->length = stored;
-      if (holes || stored < n) a->hdr.flags |= ST_OBJECT_HOLEY;
-      if (a->hdr.aux < stored) a->hdr.aux = stored;
-      return st_lib_array_set_length(vm, a, count);
+      st_lib_array_mark_packed(a);
+      return true;
     }
-    if (!stored) return st_lib_array_set_length(vm, a, count);
   }
   for (double i = 0; i < count; i++) {
     StValue v;
@@ -535,10 +562,8 @@ static StValue array_slice(StVM *vm, StCallInfo *ci) {
       !st_lib_array_relative_index(vm, st_arg(ci, 1), len, len, &fin))
     return ST_EXCEPTION;
   double count = fin - k > 0 ? fin - k : 0;
-  StObject *a = st_lib_array_create_array(vm, count);
+  StObject *a = st_lib_array_species_create(vm, o, count);
   if (!a) return ST_EXCEPTION;
-  a->hdr.aux = 0; /* copy_range sets the length it ends with */
-  a->hdr.flags &= (uint16_t)~ST_OBJECT_HOLEY;
   if (!copy_range(vm, a, o, k, count)) return ST_EXCEPTION;
   return st_object_value(a);
 }
@@ -563,10 +588,8 @@ static StValue array_splice(StVM *vm, StCallInfo *ci) {
   }
   double new_len = len + nitems - skip;
   if (new_len > ST_LIB_ARRAY_MAX_LENGTH) return too_long(vm);
-  StObject *a = st_lib_array_create_array(vm, skip);
+  StObject *a = st_lib_array_species_create(vm, o, skip);
   if (!a) return ST_EXCEPTION;
-  a->hdr.aux = 0;
-  a->hdr.flags &= (uint16_t)~ST_OBJECT_HOLEY;
   if (!copy_range(vm, a, o, start, skip)) return ST_EXCEPTION;
 
   /* Fast path: the array's own storage, when every index involved is a plain dense slot. */
@@ -650,7 +673,7 @@ static bool concat_one(StVM *vm, StObject *a, StValue e, double *n) {
 static StValue array_concat(StVM *vm, StCallInfo *ci) {
   StObject *o = st_lib_array_this_object(vm, ci, "concat");
   if (!o) return ST_EXCEPTION;
-  StObject *a = st_lib_array_create_array(vm, 0);
+  StObject *a = st_lib_array_species_create(vm, o, 0);
   if (!a) return ST_EXCEPTION;
   double n = 0;
   if (!concat_one(vm, a, st_object_value(o), &n)) return ST_EXCEPTION;

@@ -59,8 +59,12 @@ void st_lib_array_mark_packed(StObject *a);
 /* Set(o, "length", len, true). */
 ST_MUST_CHECK bool st_lib_array_set_length(StVM *vm, StObject *o, double len);
 /* ArrayCreate(len) (RangeError "Invalid array length" above 2^32 - 1); the array has length
- * len and no elements. Used for ArraySpeciesCreate too (Symbol.species is out of scope). */
+ * len and no elements. */
 StObject *st_lib_array_create_array(StVM *vm, double len);
+/* ArraySpeciesCreate(o, len). Symbol.species itself is out of scope, so C[@@species] is
+ * emulated as the default: C when C inherits from %Array% (the getter returns `this`),
+ * undefined for any other constructor; `o.constructor` is read as the spec says. */
+StObject *st_lib_array_species_create(StVM *vm, StObject *o, double len);
 /* IsArray(v) (no proxies: the Array kind). */
 ST_INLINE bool st_lib_array_is_array(StValue v) {
   return st_is_object(v) && st_get_object(v)->hdr.kind == ST_KIND_ARRAY;

@@ -43,7 +43,7 @@ static StValue array_map(StVM *vm, StCallInfo *ci) {
   double len;
   StObject *o = begin(vm, ci, "map", &len);
   if (!o) return ST_EXCEPTION;
-  StObject *a = st_lib_array_create_array(vm, len);
+  StObject *a = st_lib_array_species_create(vm, o, len);
   if (!a) return ST_EXCEPTION;
   for (double k = 0; k < len; k++) {
     StValue v;
@@ -61,7 +61,7 @@ static StValue array_filter(StVM *vm, StCallInfo *ci) {
   double len;
   StObject *o = begin(vm, ci, "filter", &len);
   if (!o) return ST_EXCEPTION;
-  StObject *a = st_lib_array_create_array(vm, 0);
+  StObject *a = st_lib_array_species_create(vm, o, 0);
   if (!a) return ST_EXCEPTION;
   double to = 0;
   for (double k = 0; k < len; k++) {
@@ -209,7 +209,7 @@ static StValue array_flat(StVM *vm, StCallInfo *ci) {
     if (!st_ops_to_integer(vm, ci->argv[0], &depth)) return ST_EXCEPTION;
     if (depth < 0) depth = 0;
   }
-  StObject *a = st_lib_array_create_array(vm, 0);
+  StObject *a = st_lib_array_species_create(vm, o, 0);
   if (!a) return ST_EXCEPTION;
   if (flatten_into(vm, a, o, len, 0, depth, ST_UNDEFINED, ST_UNDEFINED) < 0) return ST_EXCEPTION;
   return st_object_value(a);
@@ -219,7 +219,7 @@ static StValue array_flat_map(StVM *vm, StCallInfo *ci) {
   double len;
   StObject *o = begin(vm, ci, "flatMap", &len);
   if (!o) return ST_EXCEPTION;
-  StObject *a = st_lib_array_create_array(vm, 0);
+  StObject *a = st_lib_array_species_create(vm, o, 0);
   if (!a) return ST_EXCEPTION;
   if (flatten_into(vm, a, o, len, 0, 1, ci->argv[0], st_arg(ci, 1)) < 0) return ST_EXCEPTION;
   return st_object_value(a);

@@ -24,6 +24,7 @@
  */
 #include "builtins/lib_date.h"
 
+#include "builtins/lib_array.h"
 #include "builtins/lib_object.h"
 
 #include <limits.h>
@@ -188,8 +189,10 @@ double st_lib_date_utc(double local) {
   return local - before; /* valid, or in a gap: the offset before the transition */
 }
 
-/* getTimezoneOffset's minutes, truncated as V8 does (LMT offsets have seconds). */
-static double tz_offset_minutes(double t) { return trunc((t - local_time(t)) / MS_PER_MINUTE); }
+/* Minutes from local time to UTC at t. Local mean time offsets (before the zone adopted
+ * standard time) have seconds: getTimezoneOffset returns the fraction, as the spec says
+ * (V8 truncates it), and toString prints the truncated minutes, as V8 does. */
+static double tz_offset_minutes(double t) { return (t - local_time(t)) / MS_PER_MINUTE; }
 
 /* ICU's English long names of the zones people use (what V8 prints), by the tzdata
  * abbreviation and UTC offset in minutes that localtime_r reports. */
@@ -236,47 +239,148 @@ static const struct {
     {"SST", -660, "American Samoa Standard Time"},
 };
 
-/* Zones tzdata abbreviates with numbers, or ambiguously, by IANA id: standard and daylight
- * names (NULL: the zone has no daylight time). */
+/* Zones tzdata abbreviates with numbers ("-03"), or ambiguously, by IANA id: their standard
+ * and daylight names (NULL: no daylight time) and the ids, separated by spaces; an id ending
+ * in '/' matches every zone under it. */
 static const struct {
-  const char *id;
   const char *std, *dst;
+  const char *ids;
 } zone_ids[] = {
-    {"America/Sao_Paulo", "Brasilia Standard Time", "Brasilia Summer Time"},
-    {"America/Argentina/Buenos_Aires", "Argentina Standard Time", "Argentina Summer Time"},
-    {"America/Buenos_Aires", "Argentina Standard Time", "Argentina Summer Time"},
-    {"America/Bogota", "Colombia Standard Time", NULL},
-    {"America/Lima", "Peru Standard Time", NULL},
-    {"America/Caracas", "Venezuela Time", NULL},
-    {"America/Santiago", "Chile Standard Time", "Chile Summer Time"},
-    {"America/Montevideo", "Uruguay Standard Time", NULL},
-    {"America/La_Paz", "Bolivia Time", NULL},
-    {"Asia/Dubai", "Gulf Standard Time", NULL},
-    {"Asia/Riyadh", "Arabian Standard Time", NULL},
-    {"Asia/Singapore", "Singapore Standard Time", NULL},
-    {"Asia/Kuala_Lumpur", "Malaysia Time", NULL},
-    {"Asia/Bangkok", "Indochina Time", NULL},
-    {"Asia/Ho_Chi_Minh", "Indochina Time", NULL},
-    {"Asia/Saigon", "Indochina Time", NULL},
-    {"Asia/Kathmandu", "Nepal Time", NULL},
-    {"Asia/Katmandu", "Nepal Time", NULL},
-    {"Asia/Dhaka", "Bangladesh Standard Time", NULL},
-    {"Asia/Tehran", "Iran Standard Time", "Iran Daylight Time"},
-    {"Asia/Kabul", "Afghanistan Time", NULL},
-    {"Asia/Tashkent", "Uzbekistan Standard Time", NULL},
-    {"Asia/Almaty", "Kazakhstan Time", NULL},
-    {"Asia/Yekaterinburg", "Yekaterinburg Standard Time", NULL},
-    {"Asia/Vladivostok", "Vladivostok Standard Time", NULL},
-    {"Asia/Colombo", "India Standard Time", NULL},
-    {"Asia/Taipei", "Taiwan Standard Time", NULL},
-    {"Asia/Baku", "Azerbaijan Standard Time", NULL},
-    {"Asia/Tbilisi", "Georgia Standard Time", NULL},
-    {"Asia/Yerevan", "Armenia Standard Time", NULL},
-    {"Europe/Istanbul", "T\xc3\xbcrkiye Standard Time", NULL},
-    {"Pacific/Fiji", "Fiji Standard Time", "Fiji Summer Time"},
-    {"Atlantic/Azores", "Azores Standard Time", "Azores Summer Time"},
-    {"Atlantic/Cape_Verde", "Cape Verde Standard Time", NULL},
+    {"Acre Standard Time", NULL, "America/Eirunepe America/Rio_Branco"},
+    {"Afghanistan Time", NULL, "Asia/Kabul"},
+    {"Amazon Standard Time", NULL,
+     "America/Boa_Vista America/Campo_Grande America/Cuiaba America/Manaus America/Porto_Velho"},
+    {"Arabian Standard Time", NULL,
+     "Asia/Riyadh Asia/Aden Asia/Baghdad Asia/Bahrain Asia/Kuwait Asia/Qatar"},
+    {"Argentina Standard Time", NULL,
+     "America/Argentina/ America/Buenos_Aires America/Catamarca America/Cordoba "
+     "America/Jujuy America/Mendoza"},
+    {"Armenia Standard Time", NULL, "Asia/Yerevan"},
+    {"Australian Central Western Standard Time", NULL, "Australia/Eucla"},
+    {"Australian Western Standard Time", NULL, "Antarctica/Casey"},
+    {"Azerbaijan Standard Time", NULL, "Asia/Baku"},
+    {"Azores Standard Time", "Azores Summer Time", "Atlantic/Azores"},
+    {"Bangladesh Standard Time", NULL, "Asia/Dhaka"},
+    {"Bhutan Time", NULL, "Asia/Thimphu"},
+    {"Bolivia Time", NULL, "America/La_Paz"},
+    {"Brasilia Standard Time", NULL,
+     "America/Sao_Paulo America/Araguaina America/Bahia America/Belem America/Fortaleza "
+     "America/Maceio America/Recife America/Santarem"},
+    {"Brunei Time", NULL, "Asia/Brunei"},
+    {"Cape Verde Standard Time", NULL, "Atlantic/Cape_Verde"},
+    {"Chatham Standard Time", "Chatham Daylight Time", "Pacific/Chatham"},
+    {"Chile Standard Time", "Chile Summer Time", "America/Santiago"},
+    {"Christmas Island Time", NULL, "Indian/Christmas"},
+    {"Chuuk Time", NULL, "Pacific/Chuuk Pacific/Truk"},
+    {"Cocos Islands Time", NULL, "Indian/Cocos"},
+    {"Colombia Standard Time", NULL, "America/Bogota"},
+    {"Cook Islands Standard Time", NULL, "Pacific/Rarotonga"},
+    {"Davis Time", NULL, "Antarctica/Davis"},
+    {"Dumont d\xe2\x80\x99Urville Time", NULL, "Antarctica/DumontDUrville"},
+    {"Easter Island Standard Time", "Easter Island Summer Time", "Pacific/Easter"},
+    {"Ecuador Time", NULL, "America/Guayaquil"},
+    {"Falkland Islands Standard Time", NULL, "Atlantic/Stanley"},
+    {"Fernando de Noronha Standard Time", NULL, "America/Noronha"},
+    {"Fiji Standard Time", "Fiji Summer Time", "Pacific/Fiji"},
+    {"French Guiana Time", NULL, "America/Cayenne"},
+    {"French Southern & Antarctic Time", NULL, "Indian/Kerguelen"},
+    {"Galapagos Time", NULL, "Pacific/Galapagos"},
+    {"Gambier Time", NULL, "Pacific/Gambier"},
+    {"Georgia Standard Time", NULL, "Asia/Tbilisi"},
+    {"Gilbert Islands Time", NULL, "Pacific/Tarawa"},
+    {"Greenland Standard Time", "Greenland Summer Time",
+     "America/Nuuk America/Godthab America/Scoresbysund"},
+    {"Gulf Standard Time", NULL, "Asia/Dubai Asia/Muscat"},
+    {"Guyana Time", NULL, "America/Guyana"},
+    {"India Standard Time", NULL, "Asia/Colombo"},
+    {"Indian Ocean Time", NULL, "Indian/Chagos"},
+    {"Indochina Time", NULL,
+     "Asia/Bangkok Asia/Ho_Chi_Minh Asia/Saigon Asia/Phnom_Penh Asia/Vientiane"},
+    {"Iran Standard Time", "Iran Daylight Time", "Asia/Tehran"},
+    {"Irkutsk Standard Time", NULL, "Asia/Irkutsk"},
+    {"Kamchatka Standard Time", NULL, "Asia/Anadyr Asia/Kamchatka"},
+    {"Kazakhstan Time", NULL,
+     "Asia/Almaty Asia/Aqtau Asia/Aqtobe Asia/Atyrau Asia/Oral Asia/Qostanay Asia/Qyzylorda"},
+    {"Khovd Standard Time", NULL, "Asia/Hovd"},
+    {"Kosrae Time", NULL, "Pacific/Kosrae"},
+    {"Krasnoyarsk Standard Time", NULL,
+     "Asia/Barnaul Asia/Krasnoyarsk Asia/Novokuznetsk Asia/Novosibirsk Asia/Tomsk"},
+    {"Kyrgyzstan Time", NULL, "Asia/Bishkek"},
+    {"Line Islands Time", NULL, "Pacific/Kiritimati"},
+    {"Lord Howe Standard Time", "Lord Howe Daylight Time", "Australia/Lord_Howe"},
+    {"Magadan Standard Time", NULL, "Asia/Magadan Asia/Sakhalin Asia/Srednekolymsk"},
+    {"Malaysia Time", NULL, "Asia/Kuala_Lumpur Asia/Kuching"},
+    {"Maldives Time", NULL, "Indian/Maldives"},
+    {"Marquesas Time", NULL, "Pacific/Marquesas"},
+    {"Marshall Islands Time", NULL, "Pacific/Kwajalein Pacific/Majuro"},
+    {"Mauritius Standard Time", NULL, "Indian/Mauritius"},
+    {"Mawson Time", NULL, "Antarctica/Mawson"},
+    {"Mexican Pacific Standard Time", NULL, "America/Hermosillo America/Mazatlan"},
+    {"Moscow Standard Time", NULL, "Europe/Minsk"},
+    {"Myanmar Time", NULL, "Asia/Yangon Asia/Rangoon"},
+    {"Nauru Time", NULL, "Pacific/Nauru"},
+    {"Nepal Time", NULL, "Asia/Kathmandu Asia/Katmandu"},
+    {"New Caledonia Standard Time", NULL, "Pacific/Noumea"},
+    {"Niue Time", NULL, "Pacific/Niue"},
+    {"Norfolk Island Standard Time", "Norfolk Island Daylight Time", "Pacific/Norfolk"},
+    {"Omsk Standard Time", NULL, "Asia/Omsk"},
+    {"Palau Time", NULL, "Pacific/Palau"},
+    {"Papua New Guinea Time", NULL, "Pacific/Port_Moresby"},
+    {"Paraguay Standard Time", NULL, "America/Asuncion"},
+    {"Peru Standard Time", NULL, "America/Lima"},
+    {"Phoenix Islands Time", NULL, "Pacific/Kanton Pacific/Enderbury"},
+    {"Pitcairn Time", NULL, "Pacific/Pitcairn"},
+    {"Pohnpei Time", NULL, "Pacific/Pohnpei Pacific/Ponape"},
+    {"Rothera Time", NULL, "Antarctica/Rothera"},
+    {"R\xc3\xa9union Time", NULL, "Indian/Reunion"},
+    {"Samara Standard Time", NULL,
+     "Europe/Astrakhan Europe/Samara Europe/Saratov Europe/Ulyanovsk"},
+    {"Samoa Standard Time", NULL, "Pacific/Apia"},
+    {"Seychelles Time", NULL, "Indian/Mahe"},
+    {"Singapore Standard Time", NULL, "Asia/Singapore"},
+    {"Solomon Islands Time", NULL, "Pacific/Guadalcanal"},
+    {"South Georgia Time", NULL, "Atlantic/South_Georgia"},
+    {"St. Pierre & Miquelon Standard Time", "St. Pierre & Miquelon Daylight Time",
+     "America/Miquelon"},
+    {"Suriname Time", NULL, "America/Paramaribo"},
+    {"Syowa Time", NULL, "Antarctica/Syowa"},
+    {"Tahiti Time", NULL, "Pacific/Tahiti"},
+    {"Taiwan Standard Time", NULL, "Asia/Taipei"},
+    {"Tajikistan Time", NULL, "Asia/Dushanbe"},
+    {"Timor-Leste Time", NULL, "Asia/Dili"},
+    {"Tokelau Time", NULL, "Pacific/Fakaofo"},
+    {"Tonga Standard Time", NULL, "Pacific/Tongatapu"},
+    {"Turkmenistan Standard Time", NULL, "Asia/Ashgabat"},
+    {"Tuvalu Time", NULL, "Pacific/Funafuti"},
+    {"T\xc3\xbcrkiye Standard Time", NULL, "Europe/Istanbul"},
+    {"Ulaanbaatar Standard Time", NULL, "Asia/Ulaanbaatar"},
+    {"Uruguay Standard Time", NULL, "America/Montevideo"},
+    {"Uzbekistan Standard Time", NULL, "Asia/Tashkent Asia/Samarkand"},
+    {"Vanuatu Standard Time", NULL, "Pacific/Efate"},
+    {"Venezuela Time", NULL, "America/Caracas"},
+    {"Vladivostok Standard Time", NULL, "Asia/Vladivostok Asia/Ust-Nera"},
+    {"Vostok Time", NULL, "Antarctica/Vostok"},
+    {"Wake Island Time", NULL, "Pacific/Wake"},
+    {"Wallis & Futuna Time", NULL, "Pacific/Wallis"},
+    {"Yakutsk Standard Time", NULL, "Asia/Chita Asia/Khandyga Asia/Yakutsk"},
+    {"Yekaterinburg Standard Time", NULL, "Asia/Yekaterinburg"},
+    {"Yukon Time", NULL, "America/Dawson America/Whitehorse"},
 };
+
+/* Whether the space-separated list ids names the zone id. */
+static bool zone_listed(const char *ids, const char *id) {
+  size_t idlen = strlen(id);
+  for (const char *p = ids; *p;) {
+    const char *end = strchr(p, ' ');
+    size_t n = end ? (size_t)(end - p) : strlen(p);
+    if ((n == idlen && memcmp(p, id, n) == 0) ||
+        (n > 0 && p[n - 1] == '/' && n < idlen && memcmp(p, id, n) == 0))
+      return true;
+    p += n;
+    while (*p == ' ') p++;
+  }
+  return false;
+}
 
 /* The IANA id of the local zone: TZ (without a leading ':'), else where /etc/localtime
  * links to; "" when unknown. */
@@ -295,12 +399,32 @@ static void local_zone_id(char *buf, size_t cap) {
   if (p) snprintf(buf, cap, "%s", p + strlen("zoneinfo/"));
 }
 
-/* The parenthesized zone name of toString (UTF-8) into buf. */
-static void zone_name(const LocalInfo *li, char *buf, size_t cap) {
+/* V8 takes the daylight-or-standard choice of the zone name from the DST rules of an
+ * "equivalent" year in 2008..2035 (same leap-ness, same weekday on January 1) for instants
+ * before 1970 or past 2^31 seconds, and names the zone by its current names: so
+ * new Date(1800, 6, 1) in New York is "GMT-0456 (Eastern Daylight Time)". */
+static double equivalent_time(double t) {
+  int64_t ms = (int64_t)t;
+  int64_t days = floor_div(ms, 86400000);
+  int64_t year;
+  int month, day;
+  civil_from_days(days, &year, &month, &day);
+  int jan1_weekday = (int)floor_mod(days_from_civil(year, 1, 1) + 4, 7);
+  bool leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+  int recent = (leap ? 1956 : 1967) + (jan1_weekday * 12) % 28;
+  int64_t eq_year = 2008 + (recent + 3 * 28 - 2008) % 28;
+  return (double)(days_from_civil(eq_year, month, day) * 86400000 + (ms - days * 86400000));
+}
+
+/* The parenthesized zone name of toString at the instant t (UTF-8) into buf. */
+static void zone_name(double t, char *buf, size_t cap) {
+  LocalInfo info;
+  local_info(t < 0 || t > 2147483647000.0 ? equivalent_time(t) : t, &info);
+  const LocalInfo *li = &info;
   char id[256];
   local_zone_id(id, sizeof id);
-  for (size_t i = 0; i < sizeof zone_ids / sizeof zone_ids[0]; i++) {
-    if (strcmp(id, zone_ids[i].id) != 0) continue;
+  for (size_t i = 0; id[0] && i < sizeof zone_ids / sizeof zone_ids[0]; i++) {
+    if (!zone_listed(zone_ids[i].ids, id)) continue;
     const char *name = li->is_dst && zone_ids[i].dst ? zone_ids[i].dst : zone_ids[i].std;
     snprintf(buf, cap, "%s", name);
     return;
@@ -339,11 +463,9 @@ static void format_date_part(const DateFields *f, char *buf, size_t cap) {
 
 /* TimeString(tv) + TimeZoneString(t): "10:00:00 GMT+0100 (Central European Standard Time)". */
 static void format_time_part(double t, const DateFields *f, char *buf, size_t cap) {
-  LocalInfo li;
-  local_info(t, &li);
   char name[96];
-  zone_name(&li, name, sizeof name);
-  int off = (int)-tz_offset_minutes(t);
+  zone_name(t, name, sizeof name);
+  int off = (int)-trunc(tz_offset_minutes(t));
   int a = abs(off);
   snprintf(buf, cap, "%02d:%02d:%02d GMT%c%02d%02d (%s)", f->hour, f->minute, f->second,
            off < 0 ? '-' : '+', a / 60, a % 60, name);
@@ -431,11 +553,18 @@ static double now_ms(void) {
 
 static StValue string_result(StString *s) { return s ? st_string_value(s) : ST_EXCEPTION; }
 
-/* thisTimeValue: the receiver's [[DateValue]], or a TypeError. */
-static StDateObject *this_date(StVM *vm, StCallInfo *ci) {
+/* thisTimeValue: the receiver as a Date, or a TypeError worded as V8 words it: the getters
+ * (method NULL) say "this is not a Date object.", the others name the method. */
+static StDateObject *this_date(StVM *vm, StCallInfo *ci, const char *method) {
   if (st_is_object(ci->this_val) && st_get_object(ci->this_val)->hdr.kind == ST_KIND_DATE)
     return (StDateObject *)st_get_object(ci->this_val);
-  st_vm_type_error(vm, "this is not a Date object.");
+  if (!method) {
+    st_vm_type_error(vm, "this is not a Date object.");
+  } else {
+    char buf[160];
+    st_vm_type_error(vm, "Method Date.prototype.%s called on incompatible receiver %s", method,
+                     st_lib_array_describe(vm, ci->this_val, buf, sizeof buf));
+  }
   return NULL;
 }
 
@@ -490,7 +619,8 @@ static StValue date_ctor(StVM *vm, StCallInfo *ci) {
   StObject *fallback = st_get_object(((StNativeFunction *)ci->callee)->data[0]);
   StObject *proto = st_lib_object_proto_from_ctor(vm, ci->new_target, fallback);
   if (!proto) return ST_EXCEPTION;
-  StDateObject *d = (StDateObject *)st_object_alloc(vm, ST_KIND_DATE, sizeof(StDateObject), proto, 0);
+  StDateObject *d =
+      (StDateObject *)st_object_alloc(vm, ST_KIND_DATE, sizeof(StDateObject), proto, 0);
   if (!d) return ST_EXCEPTION;
   d->time = tv;
   return st_object_value(&d->obj);
@@ -545,15 +675,19 @@ enum { F_YEAR, F_MONTH, F_DATE, F_HOURS, F_MINUTES, F_SECONDS, F_MS, F_WEEKDAY, 
   X("setSeconds", F_SECONDS, 2, false) X("setUTCSeconds", F_SECONDS, 2, true) \
   X("setMilliseconds", F_MS, 1, false) X("setUTCMilliseconds", F_MS, 1, true)
 
+#define SETTER_NAME(name, first, count, utc) name,
+static const char *const setter_names[] = {DATE_SETTERS(SETTER_NAME)};
+#undef SETTER_NAME
+
 static int native_param(StCallInfo *ci) {
   return st_get_int(((StNativeFunction *)ci->callee)->data[0]);
 }
 
 static StValue date_getter(StVM *vm, StCallInfo *ci) {
-  StDateObject *d = this_date(vm, ci);
-  if (!d) return ST_EXCEPTION;
   int param = native_param(ci);
   int field = param & 0xff;
+  StDateObject *d = this_date(vm, ci, field == F_YEAR1900 ? "getYear" : NULL);
+  if (!d) return ST_EXCEPTION;
   bool utc = (param >> 8) & 1;
   double t = d->time;
   if (t != t) return st_double(NAN);
@@ -576,9 +710,9 @@ static StValue date_getter(StVM *vm, StCallInfo *ci) {
  * may change the date, and the spec uses the value read first); a NaN date stays NaN, except
  * that setFullYear starts from +0. */
 static StValue date_setter(StVM *vm, StCallInfo *ci) {
-  StDateObject *d = this_date(vm, ci);
-  if (!d) return ST_EXCEPTION;
   int param = native_param(ci);
+  StDateObject *d = this_date(vm, ci, setter_names[param >> 16]);
+  if (!d) return ST_EXCEPTION;
   int first = param & 0xff, count = (param >> 8) & 0xf;
   bool utc = (param >> 12) & 1;
   double t = d->time;
@@ -597,26 +731,27 @@ static StValue date_setter(StVM *vm, StCallInfo *ci) {
   split_time(t, &f);
   double fields[7] = {(double)f.year, f.month, f.day, f.hour, f.minute, f.second, f.ms};
   for (uint32_t i = 0; i < n; i++) fields[first + (int)i] = v[i];
-  double date = st_lib_date_make_date(st_lib_date_make_day(fields[0], fields[1], fields[2]),
-                                      st_lib_date_make_time(fields[3], fields[4], fields[5], fields[6]));
+  double day = st_lib_date_make_day(fields[0], fields[1], fields[2]);
+  double time = st_lib_date_make_time(fields[3], fields[4], fields[5], fields[6]);
+  double date = st_lib_date_make_date(day, time);
   double u = st_lib_date_time_clip(utc ? date : st_lib_date_utc(date));
   d->time = u;
   return st_number(u);
 }
 
 static StValue date_get_time(StVM *vm, StCallInfo *ci) {
-  StDateObject *d = this_date(vm, ci);
+  StDateObject *d = this_date(vm, ci, NULL);
   return d ? st_number(d->time) : ST_EXCEPTION;
 }
 
 static StValue date_get_timezone_offset(StVM *vm, StCallInfo *ci) {
-  StDateObject *d = this_date(vm, ci);
+  StDateObject *d = this_date(vm, ci, NULL);
   if (!d) return ST_EXCEPTION;
   return st_number(d->time != d->time ? NAN : tz_offset_minutes(d->time));
 }
 
 static StValue date_set_time(StVM *vm, StCallInfo *ci) {
-  StDateObject *d = this_date(vm, ci);
+  StDateObject *d = this_date(vm, ci, "setTime");
   if (!d) return ST_EXCEPTION;
   double t;
   if (!st_ops_to_double(vm, st_arg(ci, 0), &t)) return ST_EXCEPTION;
@@ -626,7 +761,7 @@ static StValue date_set_time(StVM *vm, StCallInfo *ci) {
 
 /* setYear (B.2.3.2): like setFullYear(year) with two-digit years meaning 19xx. */
 static StValue date_set_year(StVM *vm, StCallInfo *ci) {
-  StDateObject *d = this_date(vm, ci);
+  StDateObject *d = this_date(vm, ci, "setYear");
   if (!d) return ST_EXCEPTION;
   double t = d->time, y;
   if (!st_ops_to_double(vm, st_arg(ci, 0), &y)) return ST_EXCEPTION;
@@ -642,28 +777,36 @@ static StValue date_set_year(StVM *vm, StCallInfo *ci) {
 /* ------------------------------------------------------------------------------------------ */
 /* Conversions                                                                                */
 
-static StValue format_this(StVM *vm, StCallInfo *ci, DateFormat fmt) {
-  StDateObject *d = this_date(vm, ci);
+static StValue format_this(StVM *vm, StCallInfo *ci, DateFormat fmt, const char *method) {
+  StDateObject *d = this_date(vm, ci, method);
   if (!d) return ST_EXCEPTION;
   return string_result(date_string(vm, d->time, fmt));
 }
 
-static StValue date_to_string(StVM *vm, StCallInfo *ci) { return format_this(vm, ci, FMT_FULL); }
-static StValue date_to_date_string(StVM *vm, StCallInfo *ci) { return format_this(vm, ci, FMT_DATE); }
-static StValue date_to_time_string(StVM *vm, StCallInfo *ci) { return format_this(vm, ci, FMT_TIME); }
-static StValue date_to_utc_string(StVM *vm, StCallInfo *ci) { return format_this(vm, ci, FMT_UTC); }
+static StValue date_to_string(StVM *vm, StCallInfo *ci) {
+  return format_this(vm, ci, FMT_FULL, "toString");
+}
+static StValue date_to_date_string(StVM *vm, StCallInfo *ci) {
+  return format_this(vm, ci, FMT_DATE, "toDateString");
+}
+static StValue date_to_time_string(StVM *vm, StCallInfo *ci) {
+  return format_this(vm, ci, FMT_TIME, "toTimeString");
+}
+static StValue date_to_utc_string(StVM *vm, StCallInfo *ci) {
+  return format_this(vm, ci, FMT_UTC, "toUTCString");
+}
 static StValue date_to_locale_string(StVM *vm, StCallInfo *ci) {
-  return format_this(vm, ci, FMT_LOCALE);
+  return format_this(vm, ci, FMT_LOCALE, "toLocaleString");
 }
 static StValue date_to_locale_date_string(StVM *vm, StCallInfo *ci) {
-  return format_this(vm, ci, FMT_LOCALE_DATE);
+  return format_this(vm, ci, FMT_LOCALE_DATE, "toLocaleDateString");
 }
 static StValue date_to_locale_time_string(StVM *vm, StCallInfo *ci) {
-  return format_this(vm, ci, FMT_LOCALE_TIME);
+  return format_this(vm, ci, FMT_LOCALE_TIME, "toLocaleTimeString");
 }
 
 static StValue date_to_iso_string(StVM *vm, StCallInfo *ci) {
-  StDateObject *d = this_date(vm, ci);
+  StDateObject *d = this_date(vm, ci, "toISOString");
   if (!d) return ST_EXCEPTION;
   if (d->time != d->time) return st_vm_range_error(vm, "Invalid time value");
   return string_result(date_string(vm, d->time, FMT_ISO));
@@ -689,8 +832,11 @@ static StValue date_value_of(StVM *vm, StCallInfo *ci) { return date_get_time(vm
  * treated as "string". Written out here rather than calling st_ops_to_primitive, which will
  * itself consult @@toPrimitive once the engine supports it. */
 static StValue date_to_primitive(StVM *vm, StCallInfo *ci) {
+  char buf[160];
   if (!st_is_object(ci->this_val))
-    return st_vm_type_error(vm, "Date.prototype [ @@toPrimitive ] called on non-object");
+    return st_vm_type_error(
+        vm, "Method Date.prototype [ @@toPrimitive ] called on incompatible receiver %s",
+        st_lib_array_describe(vm, ci->this_val, buf, sizeof buf));
   StValue hint = st_arg(ci, 0);
   bool string_first;
   if (st_is_string(hint) && (st_string_equals_cstr(vm, st_get_string(hint), "string") ||
@@ -700,7 +846,7 @@ static StValue date_to_primitive(StVM *vm, StCallInfo *ci) {
     string_first = false;
   else
     return st_vm_type_error(vm, "Invalid hint: %s",
-                            st_is_string(hint) ? "string value" : "non-string value");
+                            st_lib_array_describe(vm, hint, buf, sizeof buf));
   StObject *o = st_get_object(ci->this_val);
   StValue names[2] = {st_string_value(vm->atoms.valueOf), st_string_value(vm->atoms.toString)};
   if (string_first) {
@@ -741,9 +887,10 @@ void st_lib_date_init(StVM *vm) {
   st_builtins_method(vm, proto, name, date_getter, 0)->data[0] = st_int((field) | (utc) << 8);
   DATE_GETTERS(DEFINE_GETTER)
 #undef DEFINE_GETTER
+  int setter_index = 0;
 #define DEFINE_SETTER(name, first, count, utc) \
   st_builtins_method(vm, proto, name, date_setter, count)->data[0] = \
-      st_int((first) | (count) << 8 | (utc) << 12);
+      st_int((first) | (count) << 8 | (utc) << 12 | setter_index++ << 16);
   DATE_SETTERS(DEFINE_SETTER)
 #undef DEFINE_SETTER
   st_builtins_method(vm, proto, "getTime", date_get_time, 0);
@@ -758,7 +905,8 @@ void st_lib_date_init(StVM *vm) {
   st_builtins_method(vm, proto, "toLocaleTimeString", date_to_locale_time_string, 0);
   st_builtins_method(vm, proto, "toString", date_to_string, 0);
   st_builtins_method(vm, proto, "toTimeString", date_to_time_string, 0);
-  StNativeFunction *utc_string = st_builtins_method(vm, proto, "toUTCString", date_to_utc_string, 0);
+  StNativeFunction *utc_string =
+      st_builtins_method(vm, proto, "toUTCString", date_to_utc_string, 0);
   /* Annex B: toGMTString is the same function object as toUTCString. */
   st_builtins_value(vm, proto, "toGMTString", st_object_value(&utc_string->obj), ST_ATTR_HIDDEN);
   st_builtins_method(vm, proto, "valueOf", date_value_of, 0);

@@ -120,7 +120,8 @@ static Token scan(Scanner *sc) {
     char prefix[4] = {0};
     t.kind = TK_WORD;
     while (sc->pos < sc->len && (c = char_at(sc, sc->pos)) >= 'A' && !is_space(c)) {
-      if (t.length < 3) prefix[t.length] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c < 128 ? (char)c : '?';
+      if (t.length < 3) /* lower case; other characters can match no keyword */
+        prefix[t.length] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c < 128 ? (char)c : '?';
       t.length++;
       sc->pos++;
     }

@@ -18,6 +18,10 @@
  *
  * JSON.stringify writes into one StStringBuilder. A member whose value serializes to
  * undefined is decided before anything of it is written, so nothing is ever taken back.
+ * Unobservable shortcuts: objects with a fast shape and no elements have their keys read from
+ * the shape and their data slots read directly (generic Get otherwise, and after any shape
+ * change); the toJSON lookup is skipped for shapes already seen without one while no
+ * prototype has changed; cycle detection is O(1) per object (a hashed stack).
  */
 #include "builtins/lib_array.h"
 
@@ -538,6 +542,12 @@ typedef struct Writer {
   StValue replacer;       /* the replacer function, or undefined */
   StString *gap;          /* "" when not pretty-printing */
   uint32_t depth;         /* current indentation level */
+  /* Shapes of objects known to have no "toJSON" on themselves or their prototype chain, valid
+   * while vm->proto_epoch is no_json_epoch (prototypes unchanged). The Writer lives on the C
+   * stack, so these shapes stay alive (conservative scan) and their addresses cannot be
+   * reused by other shapes during the call. */
+  StShape *no_json[8];
+  uint32_t no_json_epoch;
 } Writer;
 
 ST_INLINE uint32_t cycle_bucket(const StObject *o) {
@@ -545,10 +555,21 @@ ST_INLINE uint32_t cycle_bucket(const StObject *o) {
   return (uint32_t)((x ^ (x >> 10) ^ (x >> 20)) & (CYCLE_BUCKETS - 1));
 }
 
+/* Appends one ASCII character; writes into the builder's buffer directly when it has room
+ * (the common case), else goes through the builder. */
+ST_INLINE void put(StStringBuilder *b, char c) {
+  if (b->len < b->cap && !b->failed) {
+    if (b->two) b->two[b->len++] = (uint8_t)c;
+    else b->one[b->len++] = (uint8_t)c;
+  } else {
+    st_string_builder_add_unit(b, (uint8_t)c);
+  }
+}
+
 static void quote(StStringBuilder *b, StString *s) {
   static const char hex[] = "0123456789abcdef";
   uint32_t n = st_string_length(s);
-  st_string_builder_add_unit(b, '"');
+  put(b, '"');
   if (st_string_is_one_byte(s)) {
     const uint8_t *d = st_string_one_byte_data(s);
     uint32_t run = 0;
@@ -616,7 +637,7 @@ static void quote(StStringBuilder *b, StString *s) {
       st_string_builder_add_latin1(b, esc, len);
     }
   }
-  st_string_builder_add_unit(b, '"');
+  put(b, '"');
 }
 
 static bool quote_value(StVM *vm, StStringBuilder *b, StValue sv) {
@@ -627,18 +648,37 @@ static bool quote_value(StVM *vm, StStringBuilder *b, StValue sv) {
 }
 
 static void newline_indent(Writer *w) {
-  st_string_builder_add_unit(&w->out, '\n');
+  put(&w->out, '\n');
   for (uint32_t i = 0; i < w->depth; i++) st_string_builder_add_string(&w->out, w->gap);
 }
 
 static bool write_value(Writer *w, StValue v);
+
+/* Whether o may have a toJSON property (own or inherited); false only when it certainly has
+ * none, so reading it is unobservable (no getter) and can be skipped. */
+static bool may_have_to_json(Writer *w, StObject *o) {
+  StVM *vm = w->vm;
+  if (w->no_json_epoch != vm->proto_epoch) {
+    memset(w->no_json, 0, sizeof w->no_json);
+    w->no_json_epoch = vm->proto_epoch;
+  }
+  uint32_t slot = (uint32_t)((uintptr_t)o->shape >> 5) & 7;
+  if (w->no_json[slot] == o->shape) return false;
+  StValue key = st_string_value(vm->atoms.toJSON);
+  StPropInfo info;
+  for (StObject *p = o; p; p = st_object_proto(p))
+    if (st_shape_find(vm, p->shape, key, &info)) return true;
+  /* A fast shape fixes the own properties; a dictionary shape can change in place. */
+  if (!st_shape_is_dict(o->shape)) w->no_json[slot] = o->shape;
+  return false;
+}
 
 /* The first half of SerializeJSONProperty: the value to write for key of holder, after toJSON,
  * the replacer and unwrapping. 1: *out is to be written; 0: undefined (skip); -1: throw.
  * key is a string or an index number value (made a string only when JS sees it). */
 static int property_value(Writer *w, StValue holder, StValue key, StValue v, StValue *out) {
   StVM *vm = w->vm;
-  if (st_is_object(v)) {
+  if (st_is_object(v) && may_have_to_json(w, st_get_object(v))) {
     StValue to_json = st_value_get(vm, v, st_string_value(vm->atoms.toJSON));
     if (to_json == ST_EXCEPTION) return -1;
     if (st_value_is_callable(to_json)) {
@@ -720,38 +760,92 @@ static void leave(Writer *w) {
   w->depth--;
 }
 
+/* Fast path of EnumerableOwnProperties for an ordinary object with a fast shape and no
+ * elements: its enumerable string keys are the shape's, in insertion order, and their slots
+ * can be read directly while the shape stays the same. */
+enum { FAST_KEYS = 32 };
+
+typedef struct FastKeys {
+  StValue keys[FAST_KEYS]; /* on the C stack: the collector sees them */
+  uint32_t slots[FAST_KEYS];
+  uint8_t attrs[FAST_KEYS];
+  uint32_t n;
+  bool overflow;
+} FastKeys;
+
+static bool collect_fast_key(StVM *vm, StValue key, StPropInfo info, void *ud) {
+  (void)vm;
+  FastKeys *fk = ud;
+  if (st_is_symbol(key) || !(info.attrs & ST_ATTR_ENUMERABLE)) return true;
+  if (fk->n == FAST_KEYS) {
+    fk->overflow = true;
+    return false;
+  }
+  fk->keys[fk->n] = key;
+  fk->slots[fk->n] = info.slot;
+  fk->attrs[fk->n] = info.attrs;
+  fk->n++;
+  return true;
+}
+
+static bool has_fast_keys(const StObject *o) {
+  return !(o->hdr.flags & (ST_OBJECT_EXOTIC | ST_OBJECT_SPARSE)) &&
+         (!o->elements || o->elements->length == 0) && !st_shape_is_dict(o->shape);
+}
+
+/* Writes one member (separator, key, value) unless its value serializes to undefined. */
+static bool write_member(Writer *w, StObject *o, StValue k, StValue v, bool *any) {
+  int r = property_value(w, st_object_value(o), k, v, &v);
+  if (r <= 0) return r == 0;
+  bool pretty = st_string_length(w->gap) > 0;
+  if (*any) put(&w->out, ',');
+  if (pretty) newline_indent(w);
+  if (!quote_value(w->vm, &w->out, k)) return false;
+  put(&w->out, ':');
+  if (pretty) put(&w->out, ' ');
+  *any = true;
+  return write_value(w, v);
+}
+
 static bool write_object(Writer *w, StObject *o) {
   StVM *vm = w->vm;
   if (!enter(w, o)) return false;
-  StObject *keys = w->props;
-  if (!keys) {
-    keys = st_object_own_keys(vm, o, ST_KEYS_STRINGS | ST_KEYS_ENUMERABLE);
-    if (!keys) return false;
-  }
-  bool pretty = st_string_length(w->gap) > 0;
   bool any = false;
-  st_string_builder_add_unit(&w->out, '{');
-  uint32_t n = st_array_length(keys);
-  for (uint32_t i = 0; i < n; i++) {
-    StValue k = st_object_dense_get(keys, i);
-    StValue v = st_value_get_elem(vm, st_object_value(o), k);
-    if (v == ST_EXCEPTION) return false;
-    int r = property_value(w, st_object_value(o), k, v, &v);
-    if (r < 0) return false;
-    if (r == 0) continue;
-    if (any) st_string_builder_add_unit(&w->out, ',');
-    if (pretty) newline_indent(w);
-    if (!quote_value(vm, &w->out, k)) return false;
-    st_string_builder_add_unit(&w->out, ':');
-    if (pretty) st_string_builder_add_unit(&w->out, ' ');
-    if (!write_value(w, v)) return false;
-    any = true;
+  put(&w->out, '{');
+  FastKeys fk;
+  fk.n = 0;
+  fk.overflow = false;
+  StShape *shape = o->shape;
+  if (!w->props && has_fast_keys(o)) st_shape_each(vm, shape, collect_fast_key, &fk);
+  if (!w->props && has_fast_keys(o) && !fk.overflow) {
+    for (uint32_t i = 0; i < fk.n; i++) {
+      StValue v;
+      if (o->shape == shape && !(fk.attrs[i] & ST_ATTR_ACCESSOR)) {
+        v = *st_object_slot(o, fk.slots[i]);
+      } else {
+        v = st_object_get(vm, o, fk.keys[i], st_object_value(o));
+        if (v == ST_EXCEPTION) return false;
+      }
+      if (!write_member(w, o, fk.keys[i], v, &any)) return false;
+    }
+  } else {
+    StObject *keys = w->props;
+    if (!keys) {
+      keys = st_object_own_keys(vm, o, ST_KEYS_STRINGS | ST_KEYS_ENUMERABLE);
+      if (!keys) return false;
+    }
+    uint32_t n = st_array_length(keys);
+    for (uint32_t i = 0; i < n; i++) {
+      StValue k = st_object_dense_get(keys, i);
+      StValue v = st_value_get_elem(vm, st_object_value(o), k);
+      if (v == ST_EXCEPTION || !write_member(w, o, k, v, &any)) return false;
+    }
+    st_lib_array_keep_alive(keys);
   }
-  st_lib_array_keep_alive(keys);
   st_lib_array_keep_alive(o);
   leave(w);
-  if (any && pretty) newline_indent(w);
-  st_string_builder_add_unit(&w->out, '}');
+  if (any && st_string_length(w->gap) > 0) newline_indent(w);
+  put(&w->out, '}');
   return true;
 }
 
@@ -761,9 +855,9 @@ static bool write_array(Writer *w, StObject *a) {
   double len;
   if (!st_lib_array_length_of(vm, a, &len)) return false;
   bool pretty = st_string_length(w->gap) > 0;
-  st_string_builder_add_unit(&w->out, '[');
+  put(&w->out, '[');
   for (double i = 0; i < len; i++) {
-    if (i > 0) st_string_builder_add_unit(&w->out, ',');
+    if (i > 0) put(&w->out, ',');
     if (pretty) newline_indent(w);
     StValue v = st_lib_array_get(vm, a, i);
     if (v == ST_EXCEPTION) return false;
@@ -775,7 +869,7 @@ static bool write_array(Writer *w, StObject *a) {
   st_lib_array_keep_alive(a);
   leave(w);
   if (len > 0 && pretty) newline_indent(w);
-  st_string_builder_add_unit(&w->out, ']');
+  put(&w->out, ']');
   return true;
 }
 

@@ -2,10 +2,15 @@
  *
  * A Map or Set is an StMapObject (kinds ST_KIND_MAP / ST_KIND_SET) holding a hash table keyed
  * by value: an insertion-ordered entry array (deleted entries stay as tombstones, key
- * ST_HOLE) plus a bucket array of chained entry indices. Operations are O(1) on average.
+ * ST_HOLE) plus an open-addressing index over it. Operations are O(1) on average.
  *
- *   buckets[hash & mask] -> entry index + 1 -> entries[i].chain -> ... (0 ends a chain)
+ *   index[hash & mask] = hash << 32 | entry number + 1   (0: empty; linear probing)
  *   entries: [e0 e1 (tombstone) e3 ...]   count used, live not deleted, cap allocated
+ *
+ * The index has 2 * cap slots and holds every entry in [0, count), tombstones included, so it
+ * is at most half full and a probe usually touches one cache line; the hash bits in the slot
+ * let a probe skip entries without loading them. Tombstones go when the entry array fills
+ * (compaction), or when the table shrinks.
  *
  * Keys are normalized on the way in so that SameValueZero is bit equality except for strings:
  * every number is in canonical form (int32 when it is one, -0 as +0, one NaN) and strings are
@@ -23,8 +28,9 @@
  * table knowing its iterators (nothing to unregister when an iterator is abandoned).
  *
  * Invariants: live <= count <= cap; entries[0, count) is sorted by seq; every entry in
- * [0, count), tombstones included, is on the chain of its hash's bucket; nbuckets == cap (a
- * power of two, or 0 with no storage).
+ * [0, count), tombstones included, has exactly one index slot, reachable from its hash's home
+ * slot without crossing an empty one; the index has 2 * cap slots (cap a power of two, or 0
+ * with no storage).
  */
 #include "builtins/lib_iterator.h"
 
@@ -38,14 +44,12 @@ typedef struct MapEntry {
   StValue key; /* ST_HOLE: deleted */
   StValue value;
   uint64_t seq;
-  uint32_t chain; /* next entry on the bucket chain + 1, 0 at the end */
-  uint32_t hash;
 } MapEntry;
 
 typedef struct StMapObject {
   StObject obj;
-  MapEntry *entries; /* malloc'd */
-  uint32_t *buckets; /* malloc'd, cap of them */
+  MapEntry *entries; /* malloc'd, cap of them */
+  uint64_t *index;   /* malloc'd, 2 * cap slots */
   uint32_t count, live, cap;
   uint32_t epoch;
   uint64_t next_seq;
@@ -112,41 +116,49 @@ static bool keys_equal(StVM *vm, StValue a, StValue b) {
 /* The live entry with key k (prepared), or -1. */
 static int64_t table_find(StVM *vm, StMapObject *m, StValue k, uint32_t h) {
   if (!m->cap) return -1;
-  for (uint32_t i = m->buckets[h & (m->cap - 1)]; i; i = m->entries[i - 1].chain) {
-    MapEntry *e = &m->entries[i - 1];
-    if (e->hash == h && e->key != ST_HOLE && keys_equal(vm, e->key, k)) return (int64_t)(i - 1);
-  }
-  return -1;
-}
-
-static void rebuild_buckets(StMapObject *m) {
-  memset(m->buckets, 0, sizeof(uint32_t) * m->cap);
-  for (uint32_t i = 0; i < m->count; i++) {
-    uint32_t b = m->entries[i].hash & (m->cap - 1);
-    m->entries[i].chain = m->buckets[b];
-    m->buckets[b] = i + 1;
+  uint32_t mask = 2 * m->cap - 1;
+  for (uint32_t pos = h & mask;; pos = (pos + 1) & mask) {
+    uint64_t slot = m->index[pos];
+    if (!slot) return -1;
+    if ((uint32_t)(slot >> 32) != h) continue;
+    uint32_t i = (uint32_t)slot - 1;
+    StValue ek = m->entries[i].key;
+    if (ek != ST_HOLE && keys_equal(vm, ek, k)) return i;
   }
 }
 
-static size_t table_bytes(uint32_t cap) { return (size_t)cap * (sizeof(MapEntry) + sizeof(uint32_t)); }
+static void index_insert(StMapObject *m, uint32_t h, uint32_t i) {
+  uint32_t mask = 2 * m->cap - 1, pos = h & mask;
+  while (m->index[pos]) pos = (pos + 1) & mask;
+  m->index[pos] = (uint64_t)h << 32 | (i + 1);
+}
 
-/* Moves the live entries into storage of new_cap (>= live, a power of two >= MIN_CAP). Entries
- * move, so the epoch changes. */
+static size_t table_bytes(uint32_t cap) {
+  return (size_t)cap * (sizeof(MapEntry) + 2 * sizeof(uint64_t));
+}
+
+/* Gives the table room for new_cap entries (>= live, a power of two >= MIN_CAP), dropping
+ * tombstones. Only then do entries move (epoch bumped); growing a table without tombstones
+ * keeps every entry where it is, so cursors stay valid. */
 static void table_resize(StVM *vm, StMapObject *m, uint32_t new_cap) {
-  MapEntry *ne = st_xmalloc(sizeof(MapEntry) * new_cap);
-  uint32_t n = 0;
-  for (uint32_t i = 0; i < m->count; i++)
-    if (m->entries[i].key != ST_HOLE) ne[n++] = m->entries[i];
-  ST_ASSERT(n == m->live, "map live count");
-  free(m->entries);
-  free(m->buckets);
+  if (m->live == m->count && new_cap >= m->count) {
+    m->entries = st_xrealloc(m->entries, sizeof(MapEntry) * new_cap);
+  } else {
+    MapEntry *ne = st_xmalloc(sizeof(MapEntry) * new_cap);
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < m->count; i++)
+      if (m->entries[i].key != ST_HOLE) ne[n++] = m->entries[i];
+    ST_ASSERT(n == m->live, "map live count");
+    free(m->entries);
+    m->entries = ne;
+    m->count = n;
+    m->epoch++;
+  }
+  free(m->index);
   int64_t delta = (int64_t)table_bytes(new_cap) - (int64_t)table_bytes(m->cap);
-  m->entries = ne;
-  m->buckets = st_xmalloc(sizeof(uint32_t) * new_cap);
+  m->index = st_xcalloc(2 * (size_t)new_cap, sizeof(uint64_t));
   m->cap = new_cap;
-  m->count = n;
-  m->epoch++;
-  rebuild_buckets(m);
+  for (uint32_t i = 0; i < m->count; i++) index_insert(m, hash_key(vm, m->entries[i].key), i);
   st_gc_external(vm->heap, delta);
 }
 
@@ -157,18 +169,15 @@ static void table_add(StVM *vm, StMapObject *m, StValue k, uint32_t h, StValue v
      * (which frees at least half the array, so the copying is amortized O(1)). */
     uint32_t cap = m->cap ? m->cap : MIN_CAP;
     if (m->live + 1 > cap / 2) cap *= 2;
-    ST_CHECK(cap > m->live, "Map too large");
+    ST_CHECK(cap > m->live && cap <= (1u << 30), "Map too large");
     table_resize(vm, m, cap);
   }
   uint32_t i = m->count++;
   MapEntry *e = &m->entries[i];
   e->key = k;
   e->value = v;
-  e->hash = h;
   e->seq = m->next_seq++;
-  uint32_t b = h & (m->cap - 1);
-  e->chain = m->buckets[b];
-  m->buckets[b] = i + 1;
+  index_insert(m, h, i);
   m->live++;
   st_gc_write_barrier(vm->heap, &m->obj.hdr, k);
   st_gc_write_barrier(vm->heap, &m->obj.hdr, v);
@@ -188,10 +197,10 @@ static void table_delete(StVM *vm, StMapObject *m, uint32_t i) {
 
 static void table_clear(StVM *vm, StMapObject *m) {
   free(m->entries);
-  free(m->buckets);
+  free(m->index);
   st_gc_external(vm->heap, -(int64_t)table_bytes(m->cap));
   m->entries = NULL;
-  m->buckets = NULL;
+  m->index = NULL;
   m->count = m->live = m->cap = 0;
   m->epoch++;
 }
@@ -241,9 +250,9 @@ static void finalize_map(StHeap *h, StCell *c) {
   StMapObject *m = (StMapObject *)c;
   if (m->cap) st_gc_external(h, -(int64_t)table_bytes(m->cap));
   free(m->entries);
-  free(m->buckets);
+  free(m->index);
   m->entries = NULL;
-  m->buckets = NULL;
+  m->index = NULL;
   st_object_finalize_base(h, &m->obj);
 }
 

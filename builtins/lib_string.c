@@ -408,6 +408,17 @@ static StValue pad(StVM *vm, StCallInfo *ci, bool at_start) {
   if (fl == 0) return st_string_value(s);
   if (max > ST_STRING_MAX_LENGTH) return st_vm_range_error(vm, "Invalid string length");
   uint32_t fill = (uint32_t)max - n;
+  if (st_string_is_one_byte(filler) && (s = st_string_flatten(vm, s)) && st_string_is_one_byte(s)) {
+    /* Both Latin-1: the result is one allocation, filled in place. */
+    StString *r = st_string_alloc_one_byte(vm, (size_t)max);
+    if (!r) return ST_EXCEPTION;
+    uint8_t *d = st_string_one_byte_data(r), *f = d + (at_start ? 0 : n);
+    const uint8_t *fd = st_string_one_byte_data(filler);
+    memcpy(d + (at_start ? fill : 0), st_string_one_byte_data(s), n);
+    for (uint32_t k = 0; k < fill; k += fl) memcpy(f + k, fd, fill - k < fl ? fill - k : fl);
+    return st_string_value(r);
+  }
+  if (!s) return ST_EXCEPTION;
   StStringBuilder b;
   st_string_builder_init(vm, &b);
   if (!at_start) st_string_builder_add_string(&b, s);
@@ -442,9 +453,24 @@ static StValue string_repeat(StVM *vm, StCallInfo *ci) {
   if (count * n > ST_STRING_MAX_LENGTH) return st_vm_range_error(vm, "Invalid string length");
   if (count == 1) return st_string_value(s);
   if (!(s = st_string_flatten(vm, s))) return ST_EXCEPTION;
+  uint32_t times = (uint32_t)count;
+  if (st_string_is_one_byte(s)) {
+    /* One allocation, then doubling copies: O(log count) memcpy calls. */
+    StString *r = st_string_alloc_one_byte(vm, (size_t)n * times);
+    if (!r) return ST_EXCEPTION;
+    uint8_t *d = st_string_one_byte_data(r);
+    size_t total = (size_t)n * times, done = n;
+    memcpy(d, st_string_one_byte_data(s), n);
+    while (done < total) {
+      size_t k = done < total - done ? done : total - done;
+      memcpy(d + done, d, k);
+      done += k;
+    }
+    return st_string_value(r);
+  }
   StStringBuilder b;
   st_string_builder_init(vm, &b);
-  for (uint32_t i = 0; i < (uint32_t)count; i++) st_string_builder_add_string(&b, s);
+  for (uint32_t i = 0; i < times; i++) st_string_builder_add_string(&b, s);
   return str_value(st_string_builder_finish(&b));
 }
 

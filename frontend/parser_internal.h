@@ -1,8 +1,8 @@
 /* frontend/parser_internal.h: state shared by the parser's files; nothing outside frontend/
  * includes it.
  *
- *   parser.c          driver, statements, declarations' early errors, labels
- *   parser_func.c     functions, arrows, methods, classes, directive prologues
+ *   parser.c          driver, statements, directive prologues, redeclaration errors, labels
+ *   parser_func.c     functions, arrows, methods, classes
  *   parser_expr.c     expressions (precedence climbing), literals, templates
  *   parser_pattern.c  binding patterns, cover grammar -> pattern conversion, targets
  *

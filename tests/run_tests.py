@@ -57,17 +57,25 @@ NODE_PRELUDE = os.path.join(HERE, "tools", "node_prelude.js")
 # "baseline": "--tiers=interp,baseline --eager".
 CONFIGS = {
     "interp": "",
+    # The tiers, checked against the interpreter with --differential. --eager compiles every
+    # function at its first call (no feedback yet: never-run code compiles generically);
+    # --no-concurrent makes tier-up points deterministic.
+    "llvm": "--tiers=llvm --eager",
+    "llvm-hot": "--tiers=interp,llvm@50 --no-concurrent",
+    "llvm-deopt": "--tiers=interp,llvm@20 --no-concurrent --deopt-every=5",
+    "gccjit": "--tiers=gccjit --eager",
+    "gccjit-hot": "--tiers=interp,gccjit@50 --no-concurrent",
 }
 DEFAULT_CONFIGS = ["interp"]
 
 # `// key: value` annotations. `expect` keeps its text verbatim after one optional space, so
 # that expected lines may start with spaces; other values are stripped.
 ANNOTATION = re.compile(r"//\s*(expect-uncaught|expect-exit|expect-stderr|expect|flags|args|"
-                        r"engine-only)\s*:(.*)$")
+                        r"engine-only|requires-tier)\s*:(.*)$")
 REPEATABLE = re.compile(r"//\s*expect-repeatable\s*$")
 # Anything that looks like an annotation but is not one of the above (a typo would otherwise
 # silently turn a check off).
-ANNOTATION_LIKE = re.compile(r"//\s*(expect[\w-]*|flags|args|engine[\w-]*)\s*:")
+ANNOTATION_LIKE = re.compile(r"//\s*(expect[\w-]*|flags|args|engine[\w-]*|requires[\w-]*)\s*:")
 
 
 class Test:
@@ -83,6 +91,7 @@ class Test:
         self.flags = []
         self.args = []
         self.engine_only = None   # reason, if engine-only
+        self.requires_tier = None # tiers to run it with ({tier} in flags); unavailable: skipped
         self.repeatable = False   # run twice and require identical output
         self.errors = []          # malformed annotations
 
@@ -120,6 +129,9 @@ class Test:
                 self.args += shlex.split(value)
             elif key == "engine-only":
                 self.engine_only = value or "engine-specific"
+            elif key == "requires-tier":
+                self.requires_tier = value.split()
+                self.engine_only = self.engine_only or "needs a compiling tier"
         if not (self.expect or self.uncaught or self.exit is not None or self.stderr):
             self.errors.append("no expectations (add // expect: lines or expect-exit)")
         return self
@@ -291,6 +303,17 @@ def compare(oracle_name, oracle, res):
     return fails
 
 
+_tier_available = {}
+
+
+def tier_available(strata, name):
+    """Whether the binary can run tier `name` (it says so on stderr when it cannot)."""
+    if name not in _tier_available:
+        res = run([strata, "--tiers=" + name, "-e", ""], os.getcwd(), 30)
+        _tier_available[name] = res.status == 0 and "not available" not in res.stderr
+    return _tier_available[name]
+
+
 def run_test(test, opts, configs):
     """Runs one test under every configuration; returns [(config, reasons, result)]."""
     outcomes = []
@@ -298,11 +321,17 @@ def run_test(test, opts, configs):
         return [(configs[0][0], ["bad annotations: " + "; ".join(test.errors)], None)]
     cwd = os.path.dirname(test.path)
     oracle = None
-    for name, flags in configs:
+    runs = [(name, flags, test.flags) for name, flags in configs]
+    if test.requires_tier and not opts.node:
+        # Once per available tier, with {tier} in the test's flags naming it; the config's own
+        # flags are dropped (the test chooses its tiers).
+        runs = [("%s:%s" % (configs[0][0], tier), "", [f.replace("{tier}", tier) for f in test.flags])
+                for tier in test.requires_tier if tier_available(opts.strata, tier)]
+    for name, flags, tflags in runs:
         if opts.node:
-            cmd = [opts.node_bin, "-r", NODE_PRELUDE] + test.flags + [test.path] + test.args
+            cmd = [opts.node_bin, "-r", NODE_PRELUDE] + tflags + [test.path] + test.args
         else:
-            cmd = [opts.strata] + shlex.split(flags) + test.flags + [test.path] + test.args
+            cmd = [opts.strata] + shlex.split(flags) + tflags + [test.path] + test.args
         res = run(cmd, cwd, opts.timeout)
         fails = check(test, res, opts.node)
         if test.repeatable and not fails:
@@ -389,6 +418,9 @@ def main():
 
     tests = discover(opts.paths or [CORPUS], opts.filter)
     skipped = [t for t in tests if opts.node and t.engine_only and not t.errors]
+    if not opts.node:
+        skipped += [t for t in tests if t.requires_tier and not t.errors and
+                    not any(tier_available(opts.strata, n) for n in t.requires_tier)]
     tests = [t for t in tests if t not in skipped]
 
     passed = failed = 0
@@ -409,7 +441,7 @@ def main():
                         print("    stderr: " + line)
                 sys.stdout.flush()
     if skipped:
-        print("%d skipped (engine-only)" % len(skipped))
+        print("%d skipped (engine-only, or a tier this binary lacks)" % len(skipped))
     print("%d passed, %d failed" % (passed, failed))
     return 1 if failed else 0
 

@@ -154,6 +154,7 @@ static StDeoptInfo *deopt_tables(StIrFunc *f) {
 static void collect_cells(StIrFunc *f, StCode *code) {
   StVec(void *) cells = {0};
   for (size_t i = 0; i < f->cells.len; i++) st_vec_push(&cells, f->cells.data[i]);
+  for (size_t i = 0; i < f->deps.len; i++) st_vec_push(&cells, f->deps.data[i]);
   for (size_t r = 1; r < f->insns.len; r++) {
     StIrInsn *in = &f->insns.data[r];
     if (in->flags & ST_IRI_DEAD) continue;
@@ -164,6 +165,10 @@ static void collect_cells(StIrFunc *f, StCode *code) {
   }
   code->cells = cells.data;
   code->ncells = (uint32_t)cells.len;
+  code->ndeps = (uint32_t)f->deps.len;
+  code->deps = st_xmalloc((f->deps.len ? f->deps.len : 1) * sizeof(StObject *));
+  memcpy(code->deps, f->deps.data, f->deps.len * sizeof(StObject *));
+  code->deps_epoch = f->proto_epoch;
 }
 
 /* --- the pipeline --- */
@@ -306,6 +311,7 @@ void st_jit_job_free(StJitJob *job) {
   if (job->code) {
     st_deopt_info_free(job->code->deopt_info);
     free(job->code->cells);
+    free(job->code->deps);
     free(job->code);
   }
   free(job);
@@ -376,8 +382,10 @@ void st_jit_release(StVM *vm, StCode *code) {
       break;
     }
   }
+  if (code->deps_registered) st_deps_unregister(vm, code);
   st_deopt_info_free(code->deopt_info);
   free(code->cells);
+  free(code->deps);
   free(code->osr);
   free(code);
 }

@@ -171,6 +171,18 @@ static void *finish_compile(StVM *vm, StProto *p, int step, uint32_t osr_pc, StC
     }
     return NULL;
   }
+  if (code->ndeps && code->deps_epoch != vm->proto_epoch) {
+    /* A prototype changed between building the IR and now (a background compile): the
+     * speculation may already be wrong. Drop the code; the function will be compiled again. */
+    rec->abort_reason = "a prototype changed while compiling";
+    st_prof_compile(ts->prof, rec);
+    tier->release(vm, code);
+    return NULL;
+  }
+  if (code->ndeps) {
+    st_deps_register(vm, code);
+    code->deps_registered = true;
+  }
   st_prof_compile(ts->prof, rec);
   if (osr_pc != UINT32_MAX) {
     st_vec_push(&pt->osr, code);
@@ -453,6 +465,8 @@ bool st_tier_init(StVM *vm, const char *spec, bool eager, char *err, size_t errl
   if (ts->nchain > 1 && vm->flags.concurrent && !eager) ts->queue = st_compile_queue_new(vm);
   st_jit_helpers_init(&ts->host);
   st_gc_add_root_tracer(vm->heap, trace_dead_code, ts);
+  ts->deps = st_deps_new();
+  vm->hooks.dependency_broken = st_deps_broken;
   return true;
 }
 
@@ -470,6 +484,8 @@ void st_tier_free(StVM *vm) {
   }
   st_jit_plugins_shutdown(vm);
   st_gc_remove_root_tracer(vm->heap, trace_dead_code, ts);
+  st_deps_free(ts->deps);
+  vm->hooks.dependency_broken = NULL;
   st_prof_free(ts->prof);
   free(ts);
   vm->tiers = NULL;

@@ -53,6 +53,10 @@ struct StCode {
   uint32_t deopts;          /* exits taken from this code */
   void **cells;             /* heap cells the machine code embeds (kept alive by the code) */
   uint32_t ncells;
+  StObject **deps;          /* objects whose shape changes invalidate this code (tiers/deps.c) */
+  uint32_t ndeps;
+  uint32_t deps_epoch;      /* vm->proto_epoch when the IR was built */
+  bool deps_registered;
   bool invalid;             /* invalidated: frames still running it deopt lazily */
   StCode *next_dead;        /* invalidated code awaiting release */
 };

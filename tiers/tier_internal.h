@@ -35,6 +35,14 @@ typedef struct StBackendPlugin {
   void *state;
 } StBackendPlugin;
 
+/* deps.c: code dependencies on objects (prototype chains). */
+typedef struct StDepTable StDepTable;
+StDepTable *st_deps_new(void);
+void st_deps_free(StDepTable *t);
+void st_deps_register(StVM *vm, StCode *code);   /* code->deps, at installation */
+void st_deps_unregister(StVM *vm, StCode *code); /* at release */
+void st_deps_broken(StVM *vm, void *subject);    /* vm->hooks.dependency_broken */
+
 /* compile_queue.c: the background compiler thread. */
 typedef struct StCompileQueue StCompileQueue;
 StCompileQueue *st_compile_queue_new(StVM *vm); /* NULL when no thread can be started */
@@ -57,6 +65,7 @@ typedef struct StTierState {
   bool verify_ir;
   bool perf_map;
   StCompileQueue *queue;   /* background compilation, or NULL (--no-concurrent, --eager) */
+  StDepTable *deps;
   /* The interpreter's proto hooks, chained by the tiers' own. */
   void (*interp_trace_proto)(StVM *vm, StHeap *h, StProto *p);
   void (*interp_free_proto)(StVM *vm, StProto *p);

@@ -316,7 +316,7 @@ static void test_oracle_shortest(void) {
     double d = fabs(from_bits(b));
     if (!isfinite(d) || d == 0 || (b & 0x000fffffffffffffu) == 0) continue;
     char want[20], got[20];
-    int wp, gp;
+    int wp = 0, gp = 0;
     int wn = oracle_shortest(d, want, &wp);
     int gn = st_numconv_shortest(d, got, &gp);
     if ((wn != gn || wp != gp || memcmp(want, got, (size_t)gn) != 0) && ++bad <= MAX_REPORTS)

@@ -853,6 +853,25 @@ static void test_nesting_limits(void) {
   free(src);
 }
 
+/* Node lines saturate at ST_AST_MAX_LINE (the header packs them in 22 bits); diagnostics do not. */
+static void test_huge_line_numbers(void) {
+  size_t n = 5000000;
+  char *src = malloc(n + 8);
+  memset(src, '\n', n);
+  memcpy(src + n, "x;", 3);
+  StParseOptions opt = {0};
+  Parsed *P = parse_opts(src, n + 2, &opt);
+  ST_EXPECT(P->prog && P->prog->body.count == 1);
+  if (P->prog) ST_EXPECT_EQ_INT(P->prog->body.items[0]->line, ST_AST_MAX_LINE);
+  if (P->prog) ST_EXPECT_EQ_INT(P->prog->body.items[0]->offset, n);
+  done(P);
+  memcpy(src + n, "x @", 4);
+  P = parse_opts(src, n + 3, &opt);
+  ST_EXPECT_EQ_STR(P->err, "SyntaxError: Invalid or unexpected token @5000001:3");
+  done(P);
+  free(src);
+}
+
 static void test_bad_input(void) {
   const char *cases[][2] = {
       {"x = '\\xff", "SyntaxError: Invalid or unexpected token @1:5"},
@@ -909,6 +928,7 @@ int main(void) {
   ST_RUN(test_positions);
   ST_RUN(test_names_interned);
   ST_RUN(test_nesting_limits);
+  ST_RUN(test_huge_line_numbers);
   ST_RUN(test_bad_input);
   return st_check_report();
 }

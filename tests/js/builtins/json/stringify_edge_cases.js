@@ -69,3 +69,11 @@ print(JSON.stringify(sparse), JSON.stringify(new Array(3)));  // expect: [1,null
 var deep = [];
 for (var i = 0, cur = deep; i < 1000; i++) { cur.push([]); cur = cur[0]; }
 print(JSON.stringify(deep).length);  // expect: 2002
+// toJSON appearing on a prototype during the walk is seen by the objects serialized after it.
+var sameShape = [{ a: 1 }, { toJSON: function () { Object.prototype.toJSON = function () { return 'P' + this.a; }; return 'first'; } }, { a: 2 }, { a: 3 }];
+print(JSON.stringify(sameShape));  // expect: [{"a":1},"first","P2","P3"]
+delete Object.prototype.toJSON;
+print(JSON.stringify(sameShape.slice(2)));  // expect: [{"a":2},{"a":3}]
+// Getters run in order and may change properties that come later (the keys were taken first).
+var mut = { a: 1, get b() { delete this.c; this.d = 4; return 2; }, c: 3 };
+print(JSON.stringify(mut));  // expect: {"a":1,"b":2}

@@ -1,0 +1,85 @@
+/* backends/llvm/llvm_shim.c: the LLVM-version differences (see llvm_shim.h). Built and run
+ * against LLVM 19; the other branches follow notes/toolchain.md, where the probe built them on
+ * 16 and 22. */
+#include "backends/llvm/llvm_shim.h"
+
+#include <llvm-c/Target.h>
+#include <llvm/Config/llvm-config.h> /* LLVM_VERSION_MAJOR, LLVM_VERSION_STRING: plain C */
+
+#include <stdio.h>
+
+bool st_llvm_shim_init_native(char *err, size_t errlen) {
+  if (LLVMInitializeNativeTarget() || LLVMInitializeNativeAsmPrinter()) {
+    snprintf(err, errlen, "LLVM has no native target for this host");
+    return false;
+  }
+  return true;
+}
+
+static LLVMCodeGenOptLevel codegen_level(int opt_level) {
+  if (opt_level <= 0) return LLVMCodeGenLevelNone;
+  if (opt_level == 1) return LLVMCodeGenLevelLess;
+  return LLVMCodeGenLevelDefault;
+}
+
+LLVMTargetMachineRef st_llvm_shim_target_machine(int opt_level, bool fast_isel, char *err,
+                                                 size_t errlen) {
+  char *triple = LLVMGetDefaultTargetTriple();
+  LLVMTargetRef target;
+  char *msg = NULL;
+  if (LLVMGetTargetFromTriple(triple, &target, &msg)) {
+    snprintf(err, errlen, "no target for %s: %s", triple, msg ? msg : "?");
+    LLVMDisposeMessage(msg);
+    LLVMDisposeMessage(triple);
+    return NULL;
+  }
+  char *cpu = LLVMGetHostCPUName();
+  char *features = LLVMGetHostCPUFeatures();
+  /* The small code model keeps code in .text; the JIT default is the large model on x86-64
+   * (toolchain.md, pitfall 4). Helpers are called through absolute addresses in registers,
+   * so their distance from the code does not matter. */
+  LLVMTargetMachineRef tm = LLVMCreateTargetMachine(target, triple, cpu, features,
+                                                    codegen_level(opt_level), LLVMRelocDefault,
+                                                    LLVMCodeModelSmall);
+  LLVMDisposeMessage(cpu);
+  LLVMDisposeMessage(features);
+  LLVMDisposeMessage(triple);
+  if (!tm) {
+    snprintf(err, errlen, "LLVMCreateTargetMachine failed");
+    return NULL;
+  }
+#if LLVM_VERSION_MAJOR >= 18
+  /* At CodeGenLevelNone x86 picks FastISel by itself; say it explicitly where we can. */
+  if (fast_isel) LLVMSetTargetMachineFastISel(tm, 1);
+#else
+  (void)fast_isel;
+#endif
+  return tm;
+}
+
+void st_llvm_shim_context_new(StLlvmShimCtx *c) {
+#if LLVM_VERSION_MAJOR >= 21
+  c->ctx = LLVMContextCreate();
+  c->tsc = LLVMOrcCreateNewThreadSafeContextFromLLVMContext(c->ctx);
+#else
+  c->tsc = LLVMOrcCreateNewThreadSafeContext();
+  c->ctx = LLVMOrcThreadSafeContextGetContext(c->tsc);
+#endif
+}
+
+LLVMOrcThreadSafeModuleRef st_llvm_shim_context_hand_over(StLlvmShimCtx *c, LLVMModuleRef m) {
+  LLVMOrcThreadSafeModuleRef tsm = LLVMOrcCreateNewThreadSafeModule(m, c->tsc);
+  /* The module holds its own reference to the context from here on. */
+  LLVMOrcDisposeThreadSafeContext(c->tsc);
+  c->tsc = NULL;
+  c->ctx = NULL;
+  return tsm;
+}
+
+void st_llvm_shim_context_dispose(StLlvmShimCtx *c) {
+  if (c->tsc) LLVMOrcDisposeThreadSafeContext(c->tsc); /* frees the LLVMContext with it */
+  c->tsc = NULL;
+  c->ctx = NULL;
+}
+
+const char *st_llvm_shim_version(void) { return LLVM_VERSION_STRING; }
