@@ -400,17 +400,20 @@ static StValue array_push(StVM *vm, StCallInfo *ci) {
   StObject *o = st_lib_array_this_object(vm, ci, "push");
   if (!o) return ST_EXCEPTION;
   if (o->hdr.kind == ST_KIND_ARRAY) {
-    /* Set(O, len, E, true) per item is what st_array_push does (fast or not); the final
-     * Set(O, "length", len) then changes nothing. */
-    for (uint32_t i = 0; i < ci->argc; i++) {
-      if (o->hdr.aux >= 4294967295u) {
-        if (!st_lib_array_set(vm, o, (double)o->hdr.aux, ci->argv[i])) return ST_EXCEPTION;
+    /* Set(O, len, E, true) per item: the dense fast path, else [[Set]] (a setter on the
+     * prototype chain runs); the final Set(O, "length", len) then changes nothing. */
+    double len = o->hdr.aux;
+    for (uint32_t i = 0; i < ci->argc; i++, len++) {
+      if (len >= 4294967295.0) {
+        if (!st_lib_array_set(vm, o, len, ci->argv[i])) return ST_EXCEPTION;
         return st_vm_range_error(vm, "Invalid array length");
       }
-      if (!st_array_push(vm, o, ci->argv[i])) return ST_EXCEPTION;
+      if (!(len == o->hdr.aux && st_array_push_fast(vm, o, ci->argv[i])) &&
+          !st_lib_array_set(vm, o, len, ci->argv[i]))
+        return ST_EXCEPTION;
     }
-    if (!st_lib_array_set_length(vm, o, o->hdr.aux)) return ST_EXCEPTION;
-    return st_number(o->hdr.aux);
+    if (!st_lib_array_set_length(vm, o, len)) return ST_EXCEPTION;
+    return st_number(len);
   }
   double len;
   if (!st_lib_array_length_of(vm, o, &len)) return ST_EXCEPTION;

@@ -1,5 +1,10 @@
-/* builtins/lib_dynamic.c: functions made from strings at run time: the Function and
- * AsyncFunction constructors (CreateDynamicFunction), and %AsyncFunction.prototype%.
+/* builtins/lib_dynamic.c: code made from strings at run time: the global `eval` (%eval%),
+ * the Function and AsyncFunction constructors (CreateDynamicFunction), and
+ * %AsyncFunction.prototype%.
+ *
+ * Calling %eval% as a function value is an indirect eval: global code. A direct eval
+ * (`eval(...)` in the source) never calls this native: the CALLEVAL instruction recognizes
+ * %eval% and compiles the code in the caller's scope (frontend/compiler_eval.c).
  *
  * The source is assembled as the spec describes, "function anonymous(P\n) {\nbody\n}", and
  * compiled like a module wrapper: the new function's scope is the global scope, whatever the
@@ -8,6 +13,7 @@
  */
 #include "builtins/builtins.h"
 #include "frontend/compiler.h"
+#include "interp/slowpath.h"
 #include "support/vec.h"
 
 #include <stdlib.h>
@@ -63,9 +69,19 @@ fail:
 
 StValue st_lib_dynamic_function(StVM *vm, StCallInfo *ci) { return create_dynamic_function(vm, ci, false); }
 
+/* Indirect eval: global code (PerformEval with direct = false). */
+static StValue global_eval(StVM *vm, StCallInfo *ci) {
+  StValue x = st_arg(ci, 0);
+  if (!st_is_string(x)) return x;
+  return st_slowpath_eval(vm, x, ST_UNDEFINED, NULL);
+}
+
 static StValue async_function_ctor(StVM *vm, StCallInfo *ci) { return create_dynamic_function(vm, ci, true); }
 
 void st_lib_dynamic_init(StVM *vm) {
+  StNativeFunction *ev = st_builtins_method(vm, vm->global, "eval", global_eval, 1);
+  ST_CHECK(ev, "out of memory during realm set-up");
+  vm->intrinsics.Eval = &ev->obj;
   /* %AsyncFunction.prototype%: the [[Prototype]] of every async function. */
   StObject *proto = st_object_new(vm, vm->intrinsics.FunctionPrototype, 2);
   ST_CHECK(proto, "out of memory during realm set-up");

@@ -53,7 +53,7 @@ static bool trigger_reactions(StVM *vm, StValue list, int type, StValue argument
   StObject *a = st_get_object(list);
   uint32_t n = st_array_length(a);
   for (uint32_t i = 0; i + 3 < n; i += 4) {
-    StNativeFunction *job = native(vm, reaction_job, "PromiseReactionJob", 1);
+    StNativeFunction *job = native(vm, reaction_job, "", 1) /* jobs are never visible to JS: no name */;
     if (!job) return false;
     StObject *rec = st_array_from(vm, 4, &a->elements->data[i]);
     if (!rec) return false;
@@ -91,7 +91,7 @@ bool st_promise_resolve_with(StVM *vm, StValue promise, StValue resolution) {
   StValue then = st_value_get(vm, resolution, st_string_value(vm->atoms.then));
   if (then == ST_EXCEPTION) return settle(vm, p, REJECTED, st_vm_take_exception(vm));
   if (!st_value_is_callable(then)) return settle(vm, p, FULFILLED, resolution);
-  StNativeFunction *job = native(vm, resolve_thenable_job, "PromiseResolveThenableJob", 0);
+  StNativeFunction *job = native(vm, resolve_thenable_job, "", 0) /* never visible to JS */;
   if (!job) return false;
   job->data[0] = promise;
   job->data[1] = resolution;
@@ -277,7 +277,7 @@ bool st_promise_then(StVM *vm, StValue promise, StValue on_fulfilled, StValue on
       vm->hooks.promise_rejected(vm, promise, true);
     StObject *rec = st_array_from(vm, 4, src);
     if (!rec) return false;
-    StNativeFunction *job = native(vm, reaction_job, "PromiseReactionJob", 1);
+    StNativeFunction *job = native(vm, reaction_job, "", 1) /* jobs are never visible to JS: no name */;
     if (!job) return false;
     job->data[0] = st_object_value(rec);
     job->data[1] = st_int(p->state == FULFILLED ? REACT_FULFILL : REACT_REJECT);

@@ -90,7 +90,8 @@ void st_function_init(StVM *vm) {
 
 /* --- closures --- */
 
-enum { FN_PLAIN, FN_CTOR, FN_ASYNC, FN_SHAPES };
+/* fn_shapes[] indexes: closure variants, then natives (whose struct differs). */
+enum { FN_PLAIN, FN_CTOR, FN_ASYNC, FN_NATIVE, FN_SHAPES };
 
 /* The initial shape of a closure variant: length, name, and for constructors prototype. */
 static StShape *closure_shape(StVM *vm, int variant) {
@@ -162,21 +163,45 @@ StFunction *st_function_new_class(StVM *vm, StProto *proto, StContext *ctx, StOb
 
 /* --- natives and bound functions --- */
 
+/* Natives with Function.prototype as prototype share one initial shape (length, name), made
+ * once: promise machinery creates two or more natives per reaction, so this path is hot. */
+static StShape *native_shape(StVM *vm) {
+  StObject *fproto = vm->intrinsics.FunctionPrototype;
+  StShape *s = vm->fn_shapes[FN_NATIVE];
+  if (s && s->proto == fproto) return s;
+  s = st_shape_root(vm, ST_KIND_NATIVE_FUNCTION, sizeof(StNativeFunction), 3, fproto);
+  if (s) s = st_shape_add(vm, s, st_string_value(vm->atoms.length), ST_ATTR_CONFIGURABLE);
+  if (s) s = st_shape_add(vm, s, st_string_value(vm->atoms.name), ST_ATTR_CONFIGURABLE);
+  vm->fn_shapes[FN_NATIVE] = s;
+  return s;
+}
+
 StNativeFunction *st_function_new_native(StVM *vm, StNativeFn fn, const char *name,
                                          uint32_t length, bool ctor) {
-  StNativeFunction *f = (StNativeFunction *)st_object_alloc(
-      vm, ST_KIND_NATIVE_FUNCTION, sizeof(StNativeFunction), vm->intrinsics.FunctionPrototype, 3);
-  if (!f) return NULL;
+  StString *n = name[0] ? st_string_intern_cstr(vm, name) : vm->atoms.empty;
+  if (!n) return NULL;
+  StShape *shape = vm->intrinsics.FunctionPrototype ? native_shape(vm) : NULL;
+  StNativeFunction *f;
+  if (shape) {
+    f = (StNativeFunction *)st_object_new_with_shape(vm, shape, sizeof(StNativeFunction));
+    if (!f) return NULL;
+    f->obj.hdr.flags = ST_OBJECT_EXTENSIBLE;
+    *st_object_slot(&f->obj, 0) = st_int((int32_t)length);
+    *st_object_slot(&f->obj, 1) = st_string_value(n);
+  } else {
+    /* Bootstrapping: Function.prototype itself is being made. */
+    f = (StNativeFunction *)st_object_alloc(vm, ST_KIND_NATIVE_FUNCTION, sizeof(StNativeFunction),
+                                            vm->intrinsics.FunctionPrototype, 3);
+    if (!f) return NULL;
+    if (!st_object_add(vm, &f->obj, st_string_value(vm->atoms.length), st_int((int32_t)length),
+                       ST_ATTR_CONFIGURABLE) ||
+        !st_object_add(vm, &f->obj, st_string_value(vm->atoms.name), st_string_value(n),
+                       ST_ATTR_CONFIGURABLE))
+      return NULL;
+  }
   f->fn = fn;
   for (int i = 0; i < ST_NATIVE_DATA; i++) f->data[i] = ST_UNDEFINED;
   f->obj.hdr.flags |= ST_OBJECT_CALLABLE | (ctor ? ST_OBJECT_CONSTRUCTOR : 0);
-  StString *n = st_string_intern_cstr(vm, name);
-  if (!n) return NULL;
-  if (!st_object_add(vm, &f->obj, st_string_value(vm->atoms.length), st_int((int32_t)length),
-                     ST_ATTR_CONFIGURABLE) ||
-      !st_object_add(vm, &f->obj, st_string_value(vm->atoms.name), st_string_value(n),
-                     ST_ATTR_CONFIGURABLE))
-    return NULL;
   return f;
 }
 

@@ -47,6 +47,9 @@ enum {
   ST_PROTO_MAPPED_ARGS = 1 << 14, /* sloppy `arguments` aliasing parameters: the parameters
                                      live in slots 0..nparams-1 of the function's context */
   ST_PROTO_HAS_FIELDS = 1 << 15,  /* class constructor whose class has instance fields */
+  ST_PROTO_HAS_EVAL = 1 << 16,    /* contains a direct eval (CALLEVAL): optimizing tiers abort */
+  ST_PROTO_EVAL = 1 << 17,        /* eval code: its global var/function declarations are
+                                     configurable (deletable) */
 };
 
 /* One entry of the exception handler table: a throw at pc in [start, end) goes to `handler`

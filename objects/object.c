@@ -996,7 +996,7 @@ StObject *st_object_own_keys(StVM *vm, StObject *o, unsigned which) {
 /* ------------------------------------------------------------------------------------------ */
 /* Arrays                                                                                     */
 
-bool st_array_push(StVM *vm, StObject *a, StValue v) {
+bool st_array_push_fast(StVM *vm, StObject *a, StValue v) {
   uint32_t n = a->hdr.aux;
   if (ST_LIKELY(!(a->hdr.flags & (ST_OBJECT_SPARSE | ST_OBJECT_EXOTIC | ST_OBJECT_LENGTH_RO)) &&
                 (a->hdr.flags & ST_OBJECT_EXTENSIBLE) && n < UINT32_MAX - 1)) {
@@ -1010,7 +1010,19 @@ bool st_array_push(StVM *vm, StObject *a, StValue v) {
       return true;
     }
   }
-  return st_object_set_index(vm, a, n, v, st_object_value(a), true) >= 0;
+  return false;
+}
+
+bool st_array_push(StVM *vm, StObject *a, StValue v) {
+  if (st_array_push_fast(vm, a, v)) return true;
+  uint32_t n = a->hdr.aux;
+  if (n >= UINT32_MAX - 1) {
+    st_vm_range_error(vm, "Invalid array length");
+    return false;
+  }
+  int r = st_object_define(vm, a, st_number((double)n), v, ST_ATTR_DEFAULT);
+  if (r == 0) st_vm_type_error(vm, "Cannot add property %u, object is not extensible", n);
+  return r > 0;
 }
 
 int st_array_set_length(StVM *vm, StObject *a, double len, bool strict) {

@@ -224,8 +224,13 @@ ST_INLINE StValue st_object_dense_get(const StObject *o, uint32_t i) {
   if (e && !(o->hdr.flags & ST_OBJECT_SPARSE) && i < e->length) return e->data[i];
   return ST_HOLE;
 }
-/* Array push (o must be an extensible array with writable length); false on exception. */
+/* Appends v at index length as CreateDataPropertyOrThrow does (never a setter on the
+ * prototype chain: what built-ins that create arrays need); false on exception. */
 bool st_array_push(StVM *vm, StObject *a, StValue v);
+/* The fast path alone: appends v to a's dense elements when nothing observable can happen
+ * (no growth needed, extensible, writable length); false, with nothing done, otherwise.
+ * Array.prototype.push uses it before falling back to [[Set]]. */
+bool st_array_push_fast(StVM *vm, StObject *a, StValue v);
 /* Sets the length of an array (truncating or growing with holes); -1 exception, 0 refused. */
 int st_array_set_length(StVM *vm, StObject *a, double len, bool strict);
 /* Ensures dense capacity (for built-ins that fill arrays). */
