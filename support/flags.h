@@ -19,6 +19,7 @@
   X(BOOL, print_tokens, "print-tokens", false, "print the token stream and exit") \
   X(BOOL, print_ast, "print-ast", false, "print the AST as S-expressions and exit") \
   X(BOOL, print_bytecode, "print-bytecode", false, "print the bytecode of every function and exit") \
+  X(BOOL, check, "check", false, "parse and compile to bytecode, report syntax errors, and exit (as node --check)") \
   /* execution */ \
   X(BOOL, strict, "strict", false, "run the script as strict-mode code") \
   X(INT, random_seed, "random-seed", 0, "seed for Math.random (0: seed from the clock)") \

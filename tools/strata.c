@@ -147,6 +147,8 @@ static int run_program(const StFlags *flags, const char *engine, const char *scr
     }
   } else if (flags->print_bytecode) {
     st_bcdump_proto(vm, stdout, script);
+  } else if (flags->check) {
+    /* compiled without errors: nothing runs */
   } else {
     StValue r = st_interp_run_script(vm, script);
     if (r == ST_EXCEPTION) {
