@@ -52,3 +52,15 @@ if(STRATA_WITH_GCCJIT)
   target_include_directories(strata_gccjit SYSTEM INTERFACE ${_gjinc})
   target_link_libraries(strata_gccjit INTERFACE ${GCCJIT_LIBRARY})
 endif()
+
+# Google Benchmark for bench/ (STRATA_BENCH). Debian's libbenchmark-dev (1.7.1) installs a
+# CMake package (benchmark::benchmark, the shared library). Without it the micro-benchmarks
+# are left out with a warning rather than failing the configure: they are optional.
+if(STRATA_BENCH)
+  find_package(benchmark CONFIG QUIET)
+  if(NOT benchmark_FOUND)
+    message(WARNING "Google Benchmark not found: bench/ is not built "
+                    "(install libbenchmark-dev, or configure with -DSTRATA_BENCH=OFF)")
+    set(STRATA_BENCH OFF)
+  endif()
+endif()

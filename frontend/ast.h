@@ -249,6 +249,9 @@ enum {
   ST_AST_FN_CONTAINS_DIRECT_EVAL = 1 << 13,
   ST_AST_FN_STATIC = 1 << 14,         /* a static class method or static field initializer */
   ST_AST_FN_CLASS_MEMBER = 1 << 15,   /* a class method, accessor, constructor or field init */
+  ST_AST_FN_ANNEX_B = 1 << 16,        /* set by scope analysis: a sloppy block-level function
+                                         declaration also assigned to its function's var of the
+                                         same name when evaluated (Annex B.3.3) */
 };
 
 /* A script. `this_props` is as in StAstFunction, for `this.x = ...` at top level (rarely

@@ -150,6 +150,9 @@ enum {
   /* calls */ \
   X(CALL, "RRNF", CALL, ST_BC_THROWS | ST_BC_CALL) /* dst, base, argc */ \
   X(CALLSPREAD, "RRF", CALL, ST_BC_THROWS | ST_BC_CALL) /* r[base+2]: array of arguments */ \
+  /* `eval(...)`: like CALL, but a direct eval when r[base] is %eval% (K: the scope descriptor \
+   * of the call site, frontend/compiler_eval.c) */ \
+  X(CALLEVAL, "RRNKF", CALL, ST_BC_THROWS | ST_BC_CALL) \
   X(NEW, "RRNF", CALL, ST_BC_THROWS | ST_BC_CALL) /* r[base+1] = new.target */ \
   X(NEWSPREAD, "RRF", CALL, ST_BC_THROWS | ST_BC_CALL) \
   /* super(...): r[base] the active constructor, r[base+1] new.target, args from r[base+2] */ \

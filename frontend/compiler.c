@@ -152,6 +152,9 @@ static void jump_out(Cc *c, uint32_t keep, StLabel *label, uint32_t target_depth
     return;
   }
   if (!label) {
+    /* Derived constructors: `this` is read after iterators were closed and finally blocks
+     * ran (either may have called super() through an arrow). */
+    if (fs->derived_ctor) st_cc_sync_this(c);
     st_emit_op(E, ST_OP_RET, ret_reg);
     return;
   }
@@ -381,7 +384,6 @@ static void return_stmt(Cc *c, StReturn *r) {
     st_emit_op(E, ST_OP_LOADUNDEF, (int32_t)v);
   }
   st_cc_pos(c, &r->h);
-  if (c->fn->derived_ctor) st_cc_sync_this(c);
   jump_out(c, 0, NULL, 0, (int32_t)v);
   st_cc_release(c, mark);
 }
@@ -434,7 +436,14 @@ static void try_stmt(Cc *c, StTry *t) {
     st_emit_op(E, ST_OP_LOADI, (int32_t)completion, 1);
     CRegion region = st_vec_pop(&fs->regions);
     st_emit_bind(E, &finally_label);
+    /* Eval code: a finally block does not change the statement's completion value. */
+    uint32_t creg = fs->completion_reg, saved_completion = 0;
+    if (creg) {
+      saved_completion = st_cc_temp(c);
+      st_emit_op(E, ST_OP_MOV, (int32_t)saved_completion, (int32_t)creg);
+    }
     st_cc_stmt(c, &t->finalizer->h);
+    if (creg) st_emit_op(E, ST_OP_MOV, (int32_t)creg, (int32_t)saved_completion);
     /* Dispatch on how the protected code ended. */
     StLabel not_throw;
     st_emit_label_init(&not_throw);
@@ -512,15 +521,30 @@ static void switch_stmt(Cc *c, StSwitch *sw) {
   st_cc_release(c, mark);
 }
 
+/* Eval code: statements that complete with undefined when their body gives no value
+ * (UpdateEmpty(stmt, undefined)) reset the completion value first. */
+static void reset_completion(Cc *c, StNode *n) {
+  if (!c->fn->completion_reg) return;
+  switch ((StNodeKind)n->kind) {
+  case ST_AST_IF: case ST_AST_WHILE: case ST_AST_DO_WHILE: case ST_AST_FOR: case ST_AST_FOR_IN:
+  case ST_AST_FOR_OF: case ST_AST_TRY: case ST_AST_SWITCH:
+    st_emit_op(E, ST_OP_LOADUNDEF, (int32_t)c->fn->completion_reg);
+    break;
+  default: break;
+  }
+}
+
 void st_cc_stmt(Cc *c, StNode *n) {
   if (!n || c->failed) return;
   st_cc_pos(c, n);
+  reset_completion(c, n);
   switch ((StNodeKind)n->kind) {
   case ST_AST_EMPTY:
   case ST_AST_DEBUGGER: return;
   case ST_AST_EXPR_STMT: {
     uint32_t mark = st_cc_mark(c);
-    st_cc_expr(c, ((StExprStmt *)n)->expr, ST_ANY);
+    uint32_t creg = c->fn->completion_reg;
+    st_cc_expr(c, ((StExprStmt *)n)->expr, creg ? (int32_t)creg : ST_ANY);
     st_cc_release(c, mark);
     return;
   }
@@ -529,13 +553,14 @@ void st_cc_stmt(Cc *c, StNode *n) {
     /* Created when its scope was entered. Annex B: a sloppy block-level function is also
      * assigned to the function's var of the same name when the declaration is evaluated. */
     StAstFunction *f = (StAstFunction *)n;
-    if (!f->name || c->fn->strict) return;
+    if (!f->name || c->fn->strict || !(f->flags & ST_AST_FN_ANNEX_B)) return;
     StIdent *id = (StIdent *)f->name;
     StBinding *inner = id->binding;
     if (!inner || inner->scope == c->fn->scope || inner->scope->kind == ST_SCOPE_SCRIPT) return;
+    StScope *vs = c->fn->scope->body ? c->fn->scope->body : c->fn->scope;
     StBinding *outer = NULL;
-    for (StBinding *b = c->fn->scope->bindings; b; b = b->next)
-      if (b->name == id->name && b->kind == ST_BIND_VAR) outer = b;
+    for (StBinding *b = vs->bindings; b; b = b->next)
+      if (b->name == id->name && (b->kind == ST_BIND_VAR || b->kind == ST_BIND_FUNCTION)) outer = b;
     if (!outer && c->fn->scope->kind != ST_SCOPE_SCRIPT) return;
     uint32_t mark = st_cc_mark(c);
     uint32_t r = st_cc_load_var(c, inner, id->name, n, ST_ANY, false);
@@ -741,7 +766,10 @@ static StProto *compile_function(Cc *c, StAstFunction *f, StScope *scope, StNode
                                  const StNode *pos) {
   CFunc fs;
   memset(&fs, 0, sizeof fs);
-  st_emit_init(&fs.e, c->vm, 1 + scope->nparams + scope->nlocals);
+  /* Eval code's top level: one more register, after the locals, for the completion value. */
+  bool eval_top = !f && c->eval && !c->fn;
+  st_emit_init(&fs.e, c->vm, 1 + scope->nparams + scope->nlocals + (eval_top ? 1 : 0));
+  if (eval_top) fs.completion_reg = 1 + scope->nparams + scope->nlocals;
   fs.outer = c->fn;
   fs.e.outer = c->fn ? &c->fn->e : NULL;
   fs.scope = scope;
@@ -787,6 +815,8 @@ static StProto *compile_function(Cc *c, StAstFunction *f, StScope *scope, StNode
     st_cc_sync_this(c);
     st_emit_op(&fs.e, ST_OP_CHECKTHIS, 0);
     st_emit_op(&fs.e, ST_OP_RET, 0);
+  } else if (fs.completion_reg) {
+    st_emit_op(&fs.e, ST_OP_RET, (int32_t)fs.completion_reg);
   } else {
     st_emit_op(&fs.e, ST_OP_RETUNDEF);
   }
@@ -805,6 +835,44 @@ StProto *st_cc_function(Cc *c, StAstFunction *f, StScope *scope) {
 /* ------------------------------------------------------------------------------------------ */
 /* Entry points                                                                               */
 
+StProto *st_cc_program(StVM *vm, StProgram *prog, const StCompileOptions *opt, const char *src,
+                       size_t len, bool eval, StDiagList *diags) {
+  Cc c;
+  memset(&c, 0, sizeof c);
+  c.vm = vm;
+  c.diags = diags;
+  c.opt = opt;
+  c.names = prog->names;
+  c.eval = eval;
+  c.source = st_function_new_source(vm, opt->filename, src, len);
+  if (!c.source) return NULL;
+  st_gc_add_root_tracer(vm->heap, trace_compiler, &c);
+  StProto *result = compile_function(&c, NULL, prog->scope, &prog->body, &prog->h);
+  st_gc_remove_root_tracer(vm->heap, trace_compiler, &c);
+  return result;
+}
+
+/* GlobalDeclarationInstantiation: a script's let/const/class may not shadow a non-configurable
+ * property of the global object (undefined, NaN, Infinity ...): a SyntaxError before any of
+ * the script runs. (Scripts are compiled right before they run, so the check sees the global
+ * object as it is then.) */
+static bool check_restricted_globals(StVM *vm, StProgram *prog, StDiagList *diags) {
+  for (StBinding *b = prog->scope->bindings; b; b = b->next) {
+    if (!b->lexical || !b->name) continue;
+    StString *s = st_string_intern_cstr(vm, b->name->str);
+    if (!s) return false;
+    StPropInfo info;
+    if (st_object_find_own(vm, vm->global, st_string_value(s), &info) &&
+        !(info.attrs & ST_ATTR_CONFIGURABLE)) {
+      const StNode *at = b->decl;
+      st_diag_add(diags, ST_DIAG_SYNTAX_ERROR, at ? at->line : 0, at ? at->col : 0, at ? at->offset : 0,
+                  "Identifier '%s' has already been declared", b->name->str);
+      return false;
+    }
+  }
+  return true;
+}
+
 static StProto *compile_source(StVM *vm, const char *src, size_t len, const StCompileOptions *opt,
                                StDiagList *diags, bool want_function) {
   StArena arena;
@@ -816,6 +884,11 @@ static StProto *compile_source(StVM *vm, const char *src, size_t len, const StCo
   if (!root || diags->errors) goto done;
   StProgram *prog = (StProgram *)root;
   if (!st_scope_analyze(&arena, prog, diags)) goto done;
+  if (!want_function && !check_restricted_globals(vm, prog, diags)) goto done;
+  if (!want_function) {
+    result = st_cc_program(vm, prog, opt, src, len, false, diags);
+    goto done;
+  }
   Cc c;
   memset(&c, 0, sizeof c);
   c.vm = vm;
@@ -825,25 +898,21 @@ static StProto *compile_source(StVM *vm, const char *src, size_t len, const StCo
   c.source = st_function_new_source(vm, opt->filename, src, len);
   if (!c.source) goto done;
   st_gc_add_root_tracer(vm->heap, trace_compiler, &c);
-  if (want_function) {
-    StNode *only = prog->body.count == 1 ? prog->body.items[0] : NULL;
-    StNode *e = only && only->kind == ST_AST_EXPR_STMT ? ((StExprStmt *)only)->expr : NULL;
-    if (!e || e->kind != ST_AST_FUNCTION_EXPR) {
-      st_diag_add(diags, ST_DIAG_SYNTAX_ERROR, 1, 1, 0, "expected a single function expression");
-    } else {
-      /* Compile the function as the script's only closure, with the script scope around it. */
-      CFunc outer;
-      memset(&outer, 0, sizeof outer);
-      st_emit_init(&outer.e, vm, 1);
-      outer.scope = prog->scope;
-      outer.cur_scope = prog->scope;
-      c.fn = &outer;
-      result = st_cc_function(&c, (StAstFunction *)e, ((StAstFunction *)e)->scope);
-      c.fn = NULL;
-      st_emit_free(&outer.e);
-    }
+  StNode *only = prog->body.count == 1 ? prog->body.items[0] : NULL;
+  StNode *e = only && only->kind == ST_AST_EXPR_STMT ? ((StExprStmt *)only)->expr : NULL;
+  if (!e || e->kind != ST_AST_FUNCTION_EXPR) {
+    st_diag_add(diags, ST_DIAG_SYNTAX_ERROR, 1, 1, 0, "expected a single function expression");
   } else {
-    result = compile_function(&c, NULL, prog->scope, &prog->body, &prog->h);
+    /* Compile the function as the script's only closure, with the script scope around it. */
+    CFunc outer;
+    memset(&outer, 0, sizeof outer);
+    st_emit_init(&outer.e, vm, 1);
+    outer.scope = prog->scope;
+    outer.cur_scope = prog->scope;
+    c.fn = &outer;
+    result = st_cc_function(&c, (StAstFunction *)e, ((StAstFunction *)e)->scope);
+    c.fn = NULL;
+    st_emit_free(&outer.e);
   }
   st_gc_remove_root_tracer(vm->heap, trace_compiler, &c);
 done:

@@ -28,6 +28,13 @@ StProto *st_compiler_compile_script(StVM *vm, const char *src, size_t len,
 StProto *st_compiler_compile_function(StVM *vm, const char *src, size_t len,
                                       const char *filename, StDiagList *diags);
 
+/* Eval code (frontend/compiler_eval.c explains the design). desc: the call site's scope
+ * descriptor (UTF-8 text of CALLEVAL's constant) for direct eval, NULL for indirect eval.
+ * The proto is run as a closure over the caller's current context (direct eval) or none,
+ * with the global object as `this`; it returns the code's completion value. */
+StProto *st_compiler_compile_eval(StVM *vm, const char *src, size_t len, const char *desc,
+                                  size_t desc_len, StDiagList *diags);
+
 /* --print-bytecode: the proto and, recursively, every nested function. Stable text. */
 void st_bcdump_proto(StVM *vm, FILE *out, StProto *p);
 

@@ -187,6 +187,27 @@ static void object_pattern(Cc *c, StObjectPattern *p, uint32_t v, bool init) {
   st_cc_release(c, mark);
 }
 
+/* Destructuring assignment to a property (not a binding, not a nested pattern): its reference
+ * (object and key) is evaluated before the iterator is stepped (the spec's
+ * IteratorDestructuringAssignmentEvaluation), so a throw there closes the iterator. */
+static bool is_property_target(const StNode *t) {
+  return t && (t->kind == ST_AST_MEMBER || t->kind == ST_AST_INDEX || t->kind == ST_AST_SUPER_MEMBER ||
+               t->kind == ST_AST_SUPER_INDEX);
+}
+
+/* Assigns t (with el's default, if any, when t is undefined) to the reference ref of el. */
+static void assign_early_ref(Cc *c, StNode *el, CRef *ref, StNode *target, uint32_t t) {
+  if (el->kind == ST_AST_ASSIGN_PATTERN) {
+    StLabel have;
+    st_emit_label_init(&have);
+    st_emit_jump(E, &have, ST_OP_JNOTUNDEF, (int32_t)t);
+    st_cc_named_expr(c, ((StAssignPattern *)el)->def, NULL, (int32_t)t);
+    st_emit_bind(E, &have);
+    st_emit_label_free(&have);
+  }
+  ref_set(c, ref, target, t);
+}
+
 static void array_pattern(Cc *c, StArrayPattern *p, uint32_t v, bool init) {
   uint32_t mark = st_cc_mark(c);
   uint32_t rec = st_cc_temps(c, 2);
@@ -200,6 +221,11 @@ static void array_pattern(Cc *c, StArrayPattern *p, uint32_t v, bool init) {
   uint32_t start = st_emit_pc(E);
   for (uint32_t i = 0; i < p->elems.count; i++) {
     uint32_t m2 = st_cc_mark(c);
+    StNode *el = p->elems.items[i];
+    StNode *target = el && el->kind == ST_AST_ASSIGN_PATTERN ? ((StAssignPattern *)el)->target : el;
+    bool early = !init && is_property_target(target);
+    CRef ref = {0};
+    if (early) ref = eval_ref(c, target);
     uint32_t t = st_cc_temp(c);
     StLabel have, mark_done;
     st_emit_label_init(&have);
@@ -216,11 +242,15 @@ static void array_pattern(Cc *c, StArrayPattern *p, uint32_t v, bool init) {
     st_emit_bind(E, &have);
     st_emit_label_free(&have);
     st_emit_label_free(&mark_done);
-    if (p->elems.items[i]) st_cc_assign_pattern(c, p->elems.items[i], t, init);
+    if (early) assign_early_ref(c, el, &ref, target, t);
+    else if (el) st_cc_assign_pattern(c, el, t, init);
     st_cc_release(c, m2);
   }
   if (p->rest) {
     uint32_t m2 = st_cc_mark(c);
+    bool early = !init && is_property_target(p->rest);
+    CRef ref = {0};
+    if (early) ref = eval_ref(c, p->rest);
     uint32_t arr = st_cc_temp(c), x = st_cc_temp(c);
     st_emit_op(E, ST_OP_NEWARRAY, (int32_t)arr, 0);
     StLabel loop, end;
@@ -235,7 +265,8 @@ static void array_pattern(Cc *c, StArrayPattern *p, uint32_t v, bool init) {
     st_emit_bind(E, &end);
     st_emit_label_free(&loop);
     st_emit_label_free(&end);
-    st_cc_assign_pattern(c, p->rest, arr, init);
+    if (early) ref_set(c, &ref, p->rest, arr);
+    else st_cc_assign_pattern(c, p->rest, arr, init);
     st_cc_release(c, m2);
   }
   uint32_t end_pc = st_emit_pc(E);

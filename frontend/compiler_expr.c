@@ -236,12 +236,8 @@ static uint32_t native_call(Cc *c, StNativeCall *call, int32_t dst) {
   return r;
 }
 
-static uint32_t call_expr(Cc *c, StCall *call, int32_t dst) {
-  StNode *callee = call->callee;
-  uint32_t mark = st_cc_mark(c);
-  uint32_t nargs_max = call->args.count > 0 ? call->args.count : 1;
-  uint32_t base = st_cc_temps(c, 2 + nargs_max);
-  /* The callee and `this`. */
+/* A call's callee into r[base] and its `this` into r[base+1]. */
+static void callee_and_this(Cc *c, StNode *callee, uint32_t base) {
   switch ((StNodeKind)callee->kind) {
   case ST_AST_MEMBER: {
     StMember *m = (StMember *)callee;
@@ -279,19 +275,53 @@ static uint32_t call_expr(Cc *c, StCall *call, int32_t dst) {
     st_cc_release(c, m2);
     break;
   }
+  case ST_AST_OPTIONAL_CHAIN: {
+    /* (a?.b)(): the parenthesized chain is still a reference, so `this` is a; when the chain
+     * short-circuits the callee is undefined. */
+    StNode *inner = ((StOptionalChain *)callee)->expr;
+    if (inner->kind != ST_AST_MEMBER && inner->kind != ST_AST_INDEX) goto plain;
+    StLabel nullish, end;
+    st_emit_label_init(&nullish);
+    st_emit_label_init(&end);
+    StLabel *saved = c->fn->opt_nullish;
+    c->fn->opt_nullish = &nullish;
+    callee_and_this(c, inner, base);
+    c->fn->opt_nullish = saved;
+    st_emit_jump(E, &end, ST_OP_JMP);
+    st_emit_bind(E, &nullish);
+    st_emit_op(E, ST_OP_LOADUNDEF, (int32_t)base);
+    st_emit_bind(E, &end);
+    st_emit_label_free(&nullish);
+    st_emit_label_free(&end);
+    break;
+  }
   default:
+  plain:
     st_cc_expr(c, callee, (int32_t)base);
     st_emit_op(E, ST_OP_LOADUNDEF, (int32_t)base + 1);
     break;
   }
+}
+
+static uint32_t call_expr(Cc *c, StCall *call, int32_t dst) {
+  StNode *callee = call->callee;
+  uint32_t mark = st_cc_mark(c);
+  uint32_t nargs_max = call->args.count > 0 ? call->args.count : 1;
+  uint32_t base = st_cc_temps(c, 2 + nargs_max);
+  callee_and_this(c, callee, base);
   if (call->optional) optional_check(c, base);
   int32_t argc = st_cc_args(c, &call->args, base);
   uint32_t r = dst >= 0 ? (uint32_t)dst : base;
   st_cc_pos(c, &call->h);
-  if (argc < 0)
+  if (argc < 0) {
     st_emit_op(E, ST_OP_CALLSPREAD, (int32_t)r, (int32_t)base, (int32_t)st_cc_fb(c, ST_FB_CALL));
-  else
+  } else if (call->direct_eval) {
+    c->fn->proto->flags |= ST_PROTO_HAS_EVAL;
+    st_emit_op(E, ST_OP_CALLEVAL, (int32_t)r, (int32_t)base, argc, (int32_t)st_cc_eval_descriptor(c),
+               (int32_t)st_cc_fb(c, ST_FB_CALL));
+  } else {
     st_emit_op(E, ST_OP_CALL, (int32_t)r, (int32_t)base, argc, (int32_t)st_cc_fb(c, ST_FB_CALL));
+  }
   st_cc_release(c, r == base ? base + 1 : mark);
   return r;
 }

@@ -71,6 +71,9 @@ typedef struct CFunc {
   /* While a parameter's default is compiled: that parameter's register; parameters from it
    * on are still uninitialized (TDZ), so reading them throws. 0 otherwise. */
   uint32_t param_tdz_reg;
+  /* Eval code's top level: the register holding the completion value (the value eval
+   * returns), updated by expression statements; 0 elsewhere. */
+  uint32_t completion_reg;
 } CFunc;
 
 typedef struct Cc {
@@ -82,6 +85,7 @@ typedef struct Cc {
   CFunc *fn;               /* the function being compiled */
   const StName *infer_name;/* name for the next anonymous function or class compiled */
   bool failed;             /* a limit was hit (error already in diags) */
+  bool eval;               /* compiling eval code: its top level keeps a completion value */
 } Cc;
 
 /* compiler.c */
@@ -102,6 +106,15 @@ uint32_t st_cc_ctx_depth(Cc *c, const StBinding *b);
 void st_cc_push_scope(Cc *c, StScope *s);   /* PUSHCTX when s has a context; TDZ inits */
 void st_cc_pop_scope(Cc *c, StScope *s);
 void st_cc_hoist_functions(Cc *c, StNodeList *body);
+
+/* Parsed and analyzed program -> proto (scripts and eval code; c->eval says which). */
+StProto *st_cc_program(StVM *vm, StProgram *prog, const StCompileOptions *opt, const char *src,
+                       size_t len, bool eval, StDiagList *diags);
+
+/* compiler_eval.c */
+/* The constant (a string) describing, for direct eval code compiled later, every scope from
+ * the current point up to the script: kinds, flags and the context slots of their bindings. */
+uint32_t st_cc_eval_descriptor(Cc *c);
 
 /* compiler_expr.c */
 /* Compiles n into dst (or any register when dst is ST_ANY); returns the register. */

@@ -630,7 +630,7 @@ static ST_NOINLINE StNode *switch_statement(StParser *p) {
   return &s->h;
 }
 
-static ST_NOINLINE StNode *labeled_statement(StParser *p, uint32_t chain) {
+static ST_NOINLINE StNode *labeled_statement(StParser *p, uint32_t chain, StmtCtx ctx) {
   StPos pos = st_parser_pos(p);
   const StName *name = p->tok.v.name;
   st_parser_expr_check_ref(p, name, pos, (p->tok.flags & ST_TOKEN_ESCAPED) != 0);
@@ -645,7 +645,9 @@ static ST_NOINLINE StNode *labeled_statement(StParser *p, uint32_t chain) {
   StLabelEntry e = {name, &l->h, NULL};
   st_vec_push(&p->labels, e);
   p->label_chain = chain + 1;
-  l->body = statement(p, IN_LABEL);
+  /* A labelled function is allowed only where a declaration is (IsLabelledFunction: an early
+   * error as the body of if and of loops, however many labels deep). */
+  l->body = statement(p, ctx == IN_LIST || ctx == IN_LABEL ? IN_LABEL : IN_LOOP);
   p->labels.len--;
   return &l->h;
 }
@@ -749,7 +751,7 @@ static StNode *statement_inner(StParser *p, StmtCtx ctx) {
         return &st_parser_func_function(p, pos, true, true)->h;
       }
     }
-    if (st_parser_peek(p)->kind == ST_TOK_COLON) return labeled_statement(p, chain);
+    if (st_parser_peek(p)->kind == ST_TOK_COLON) return labeled_statement(p, chain, ctx);
     break;
   }
   default: break;

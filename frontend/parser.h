@@ -33,6 +33,7 @@ typedef struct StParseOptions {
   const char *filename;      /* for the caller's messages; the parser does not use it */
   bool strict;               /* the whole script is strict mode code */
   bool allow_natives_syntax; /* `%Name(args)` parses as NATIVE_CALL (V8's test natives) */
+  bool allow_new_target;     /* eval code called directly from a function: new.target is its */
 } StParseOptions;
 
 StNode *st_parser_parse_program(StArena *arena, const char *src, size_t len,

@@ -311,6 +311,9 @@ static ST_NOINLINE StNode *object_literal(StParser *p) {
     }
     if (p->tok.kind == ST_TOK_RBRACE) break;
     if (!st_parser_expect(p, ST_TOK_COMMA)) break;
+    /* spare = 1: a comma follows this spread, so it cannot be a rest element */
+    StNode *last = p->scratch.len > base ? p->scratch.data[p->scratch.len - 1] : NULL;
+    if (last && last->kind == ST_AST_SPREAD) last->spare = 1;
   }
   o->props = st_parser_list(p, base);
   st_parser_expect(p, ST_TOK_RBRACE);
@@ -713,7 +716,7 @@ static ST_NOINLINE StNode *new_expression(StParser *p) {
       return st_parser_error_node(p);
     }
     st_parser_next(p);
-    if (!st_parser_func_home(p)->fn) {
+    if (!st_parser_func_home(p)->fn && !p->opt->allow_new_target) {
       st_parser_error(p, pos, "new.target expression is not allowed here");
       st_parser_leave(p);
       return st_parser_error_node(p);

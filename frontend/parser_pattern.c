@@ -262,7 +262,7 @@ static ST_NOINLINE StNode *convert_object(StParser *p, StAstObject *o, bool bind
     StNode *el = o->props.items[i];
     if (el->kind == ST_AST_SPREAD) {
       StNode *arg = ((StUnary *)el)->arg;
-      if (i + 1 != o->props.count) {
+      if (i + 1 != o->props.count || el->spare) {
         st_parser_error(p, st_parser_node_pos(el), "Rest element must be last element");
         break;
       }

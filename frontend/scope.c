@@ -15,6 +15,11 @@ typedef struct Sa {
   StNameTable *names;
   StDiagList *diags;
   StScope *cur;
+  /* Sloppy direct eval: its top scope, and the caller's variable scope (rebuilt), which
+   * receives the eval's var and function declarations it already has a binding for. */
+  StScope *eval_top;
+  StScope *eval_var_scope;
+  bool eval_in_params;
 } Sa;
 
 /* ------------------------------------------------------------------------------------------ */
@@ -36,14 +41,54 @@ static StScope *var_target(StScope *s) {
   return s;
 }
 
+enum { INDEX_FROM = 12 }; /* bindings in a scope before it gets an index by name */
+
 static StBinding *find_in(StScope *s, const StName *name) {
+  if (s->index_mask && name) {
+    for (uint32_t i = name->hash & s->index_mask;; i = (i + 1) & s->index_mask) {
+      StBinding *b = s->index[i];
+      if (!b || b->name == name) return b;
+    }
+  }
   for (StBinding *b = s->bindings; b; b = b->next)
     if (b->name == name) return b;
   return NULL;
 }
 
+static void index_insert(StScope *s, StBinding *b) {
+  uint32_t i = b->name->hash & s->index_mask;
+  while (s->index[i]) i = (i + 1) & s->index_mask;
+  s->index[i] = b;
+}
+
+/* Appends b to s's bindings (declaration order) and to its index. Names are unique within a
+ * scope (declare() reuses an existing binding), so the index never holds two of one name. */
+static void link_binding(Sa *sa, StScope *s, StBinding *b) {
+  if (s->last) s->last->next = b;
+  else s->bindings = b;
+  s->last = b;
+  s->nbindings++;
+  if (s->nbindings < INDEX_FROM) return;
+  if (s->nbindings * 2 > s->index_mask) {
+    uint32_t cap = s->index_mask ? (s->index_mask + 1) * 2 : 64;
+    s->index = st_arena_alloc(sa->arena, cap * sizeof(StBinding *));
+    memset(s->index, 0, cap * sizeof(StBinding *));
+    s->index_mask = cap - 1;
+    for (StBinding *o = s->bindings; o; o = o->next)
+      if (o->name) index_insert(s, o);
+  } else if (b->name) {
+    index_insert(s, b);
+  }
+}
+
+static StBinding *declare_eval_var(Sa *sa, const StName *name, StNode *decl);
+
 static StBinding *declare(Sa *sa, StScope *s, const StName *name, StBindingKind kind,
                           StNode *decl, uint32_t decl_end) {
+  if (s == sa->eval_top && (kind == ST_BIND_VAR || kind == ST_BIND_FUNCTION)) {
+    StBinding *ob = declare_eval_var(sa, name, decl);
+    if (ob) return ob;
+  }
   StBinding *b = find_in(s, name);
   if (b) {
     /* var/function redeclarations share one binding; a function declaration replaces a var;
@@ -59,10 +104,32 @@ static StBinding *declare(Sa *sa, StScope *s, const StName *name, StBindingKind 
   b->decl_end = decl_end;
   b->lexical = kind == ST_BIND_LET || kind == ST_BIND_CONST || kind == ST_BIND_CLASS ||
                kind == ST_BIND_CLASS_INNER;
-  if (s->last) s->last->next = b;
-  else s->bindings = b;
-  s->last = b;
+  link_binding(sa, s, b);
   return b;
+}
+
+/* A var or function declaration of sloppy eval code: an early error when a lexical binding of
+ * the same name lies between the call and the caller's variable scope; the caller's binding
+ * when its variable scope has one (NULL: declare it in the eval's own scope). */
+static StBinding *declare_eval_var(Sa *sa, const StName *name, StNode *decl) {
+  StScope *var_scope = sa->eval_var_scope;
+  if (sa->eval_in_params && name == sa->names->atom[ST_AST_ATOM_ARGUMENTS]) {
+    st_diag_add(sa->diags, ST_DIAG_SYNTAX_ERROR, decl ? decl->line : 0, decl ? decl->col : 0,
+                decl ? decl->offset : 0, "Identifier 'arguments' has already been declared");
+    return NULL;
+  }
+  for (StScope *q = sa->eval_top->parent; q; q = q->parent) {
+    StBinding *b = find_in(q, name);
+    if (b && b->lexical) {
+      st_diag_add(sa->diags, ST_DIAG_SYNTAX_ERROR, decl ? decl->line : 0, decl ? decl->col : 0,
+                  decl ? decl->offset : 0, "Identifier '%s' has already been declared", name->str);
+      return NULL;
+    }
+    if (q == var_scope) break;
+  }
+  if (var_scope->kind == ST_SCOPE_SCRIPT) return NULL; /* a global: declared as usual */
+  StBinding *ob = find_in(var_scope, name);
+  return ob && !ob->lexical && ob->loc == ST_LOC_CONTEXT ? ob : NULL;
 }
 
 StBinding *st_scope_lookup(StScope *s, const StName *name) {
@@ -144,8 +211,10 @@ static void declare_list(Sa *sa, StScope *s, StNodeList *list, bool function_top
         }
         StBinding *fb = find_in(fn, name);
         if (fb && fb->kind == ST_BIND_PARAM) conflict = true;
-        if (!conflict && fn->kind != ST_SCOPE_SCRIPT) declare(sa, fn, name, ST_BIND_VAR, f->name, 0);
-        if (!conflict && fn->kind == ST_SCOPE_SCRIPT) declare(sa, fn, name, ST_BIND_VAR, f->name, 0);
+        if (!conflict) {
+          declare(sa, fn, name, ST_BIND_VAR, f->name, 0);
+          f->flags |= ST_AST_FN_ANNEX_B;
+        }
       }
     }
   }
@@ -343,6 +412,8 @@ static StScope *this_scope(StScope *s) {
   return fn;
 }
 
+StScope *st_scope_this_scope(StScope *s) { return this_scope(s); }
+
 static void note_capture(StBinding *b, StScope *from) {
   if (b->scope->fn != from->fn) b->captured = true;
 }
@@ -353,9 +424,7 @@ static StBinding *implicit(Sa *sa, StScope *fn, StBindingKind kind, StBinding **
   b->kind = (uint8_t)kind;
   b->scope = fn;
   b->name = kind == ST_BIND_ARGUMENTS ? sa->names->atom[ST_AST_ATOM_ARGUMENTS] : NULL;
-  if (fn->last) fn->last->next = b;
-  else fn->bindings = b;
-  fn->last = b;
+  link_binding(sa, fn, b);
   *slot = b;
   return b;
 }
@@ -369,19 +438,38 @@ static StBinding *resolve_name(Rs *rs, const StName *name) {
       note_capture(b, rs->cur);
       return b;
     }
-    /* `arguments` in a non-arrow function that declares nothing by that name. */
-    if (s->kind == ST_SCOPE_FUNCTION && !s->is_arrow && name == sa->names->atom[ST_AST_ATOM_ARGUMENTS]) {
+    /* `arguments` in a non-arrow function that declares nothing by that name. (A scope
+     * rebuilt for eval code has all its bindings already.) */
+    if (s->kind == ST_SCOPE_FUNCTION && !s->is_arrow && !s->outer_eval &&
+        name == sa->names->atom[ST_AST_ATOM_ARGUMENTS]) {
       StBinding *ab = implicit(sa, s, ST_BIND_ARGUMENTS, &s->arguments_binding);
       s->uses_arguments = true;
       note_capture(ab, rs->cur);
       return ab;
     }
-    if (s->kind == ST_SCOPE_SCRIPT) {
-      StBinding *g = find_in(s, name);
-      return g && g->loc != ST_LOC_GLOBAL ? g : NULL;
-    }
+    if (s->kind == ST_SCOPE_SCRIPT && !s->parent) return NULL;
   }
   return NULL;
+}
+
+/* A direct eval call at rs->cur may name any binding it can see (see scope.h). */
+static void force_eval_site(Rs *rs) {
+  Sa *sa = rs->sa;
+  StScope *ts = this_scope(rs->cur);
+  if (!ts->outer_eval) {
+    implicit(sa, ts, ST_BIND_THIS, &ts->this_binding)->captured = true;
+    if (ts->kind == ST_SCOPE_FUNCTION)
+      implicit(sa, ts, ST_BIND_NEW_TARGET, &ts->new_target_binding)->captured = true;
+  }
+  if (ts->kind == ST_SCOPE_FUNCTION) resolve_name(rs, sa->names->atom[ST_AST_ATOM_ARGUMENTS]);
+  for (StScope *s = rs->cur; s; s = s->parent) {
+    if (s->outer_eval) continue;
+    for (StBinding *b = s->bindings; b; b = b->next) {
+      if (b->loc == ST_LOC_GLOBAL) continue;
+      b->captured = true;
+      b->assigned = true;
+    }
+  }
 }
 
 static void resolve_node(Rs *rs, StNode *n);
@@ -535,6 +623,10 @@ static void resolve_node(Rs *rs, StNode *n) {
     mark_assigned_target(u->arg);
     return;
   }
+  case ST_AST_CALL:
+    if (((StCall *)n)->direct_eval) force_eval_site(rs);
+    st_ast_visit_children(n, resolve_child, rs);
+    return;
   case ST_AST_PROPERTY_NAME: return; /* keys are not references */
   case ST_AST_MEMBER: resolve_node(rs, ((StMember *)n)->object); return;
   case ST_AST_PROPERTY:
@@ -636,7 +728,7 @@ static void alloc_node(StScope *fn, StNode *n) {
 /* ------------------------------------------------------------------------------------------ */
 
 bool st_scope_analyze(StArena *arena, StProgram *program, StDiagList *diags) {
-  Sa sa = {arena, program->names, diags, NULL};
+  Sa sa = {arena, program->names, diags, NULL, NULL, NULL, false};
   StScope *script = new_scope(&sa, ST_SCOPE_SCRIPT, &program->h);
   script->strict = (program->flags & ST_AST_FN_STRICT) != 0;
   program->scope = script;
@@ -652,5 +744,36 @@ bool st_scope_analyze(StArena *arena, StProgram *program, StDiagList *diags) {
     if (b->kind == ST_BIND_VAR || b->kind == ST_BIND_FUNCTION) b->loc = ST_LOC_GLOBAL;
   alloc_in_scope(script, script, true);
   for (uint32_t i = 0; i < program->body.count; i++) alloc_node(script, program->body.items[i]);
+  return diags->errors == 0;
+}
+
+bool st_scope_analyze_eval(StArena *arena, StProgram *program, StScope *outer, bool script_kind,
+                           bool global_vars, bool in_params, StDiagList *diags) {
+  Sa sa = {arena, program->names, diags, outer, NULL, NULL, in_params};
+  StScope *top = new_scope(&sa, script_kind ? ST_SCOPE_SCRIPT : ST_SCOPE_FUNCTION, &program->h);
+  top->strict = (program->flags & ST_AST_FN_STRICT) != 0;
+  top->is_arrow = !script_kind; /* `this`, arguments, new.target: the caller's */
+  program->scope = top;
+  if (outer && !top->strict) {
+    StScope *vs = outer;
+    while (vs->kind != ST_SCOPE_FUNCTION && vs->kind != ST_SCOPE_SCRIPT && !vs->var_scope) vs = vs->parent;
+    sa.eval_top = top;
+    sa.eval_var_scope = vs;
+  }
+  sa.cur = top;
+  declare_list(&sa, top, &program->body, true);
+  if (diags->errors) return false;
+  if (global_vars) {
+    for (StBinding *b = top->bindings; b; b = b->next)
+      if (b->kind == ST_BIND_VAR || b->kind == ST_BIND_FUNCTION) b->loc = ST_LOC_GLOBAL;
+  }
+  Rs rs = {&sa, top};
+  for (uint32_t i = 0; i < program->body.count; i++) resolve_node(&rs, program->body.items[i]);
+  if (global_vars) {
+    for (StBinding *b = top->bindings; b; b = b->next)
+      if (b->kind == ST_BIND_VAR || b->kind == ST_BIND_FUNCTION) b->loc = ST_LOC_GLOBAL;
+  }
+  alloc_in_scope(top, top, true);
+  for (uint32_t i = 0; i < program->body.count; i++) alloc_node(top, program->body.items[i]);
   return diags->errors == 0;
 }

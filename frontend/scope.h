@@ -21,6 +21,10 @@
  *    captured parameter also has a context slot, filled in the prologue. In sloppy functions
  *    with simple parameters that use the arguments object, every parameter lives in the
  *    function context at slots 0..n-1 (the mapped arguments object aliases them).
+ *  - A direct eval call (StCall.direct_eval) can name any binding visible from it: every
+ *    binding of every scope from the call up to the script is captured (a context slot), and
+ *    the call's `this` scope gets its implicit this, new.target and arguments bindings, so
+ *    that the eval code (compiled later, see compiler_eval.c) reaches them all by (depth, slot).
  */
 #ifndef ST_FRONTEND_SCOPE_H
 #define ST_FRONTEND_SCOPE_H
@@ -82,6 +86,11 @@ typedef struct StScope {
   StNode *node;             /* the AST node that owns the scope */
   StBinding *bindings;      /* declaration order */
   StBinding *last;
+  /* Past a few bindings, an index by name (open addressing over StName.hash, arena memory):
+   * a script or function with thousands of declarations resolves names in O(1). */
+  StBinding **index;
+  uint32_t index_mask;      /* capacity - 1, or 0 when there is no index */
+  uint32_t nbindings;
   uint32_t ctx_slots;
   /* Function and script scopes only: */
   StAstFunction *function;     /* NULL for the script */
@@ -99,12 +108,29 @@ typedef struct StScope {
    * FunctionDeclarationInstantiation step 28). NULL for simple parameter lists. */
   struct StScope *body;
   bool var_scope;           /* block scopes: this is such a body scope */
+  /* Direct eval (frontend/compiler_eval.c): a scope rebuilt from a call site's descriptor, so
+   * that eval code resolves names into the caller's contexts. No code is compiled for it and
+   * no binding is ever added to it. */
+  bool outer_eval;
 } StScope;
 
 /* Analyzes a parsed program: builds scopes, resolves identifiers, marks captures, allocates
  * registers and context slots. Early errors found here (none at present beyond the parser's)
  * go to diags. All memory is in the arena. false when an error was recorded. */
 bool st_scope_analyze(StArena *arena, StProgram *program, StDiagList *diags);
+
+/* Analyzes eval code. outer: the innermost scope rebuilt from the call site (NULL for indirect
+ * eval). script_kind: the top scope is a SCRIPT scope (`this` is the frame's, i.e. the global
+ * object), else an arrow-like FUNCTION scope (`this`, arguments, new.target: the caller's).
+ * global_vars: the code's var and function declarations become properties of the global
+ * object (sloppy indirect eval, and sloppy direct eval whose caller's variable scope is the
+ * script). A sloppy eval var that collides with a lexical binding between the call and the
+ * caller's variable scope is an early error (EvalDeclarationInstantiation step 3), and so is
+ * a sloppy `var arguments` in eval code called from a function's parameter list (in_params). */
+bool st_scope_analyze_eval(StArena *arena, StProgram *program, StScope *outer, bool script_kind,
+                           bool global_vars, bool in_params, StDiagList *diags);
+/* The scope whose `this`, arguments and new.target apply at s (arrows are transparent). */
+StScope *st_scope_this_scope(StScope *s);
 
 /* The innermost scope of a function/class/block node (NULL when it has none). */
 StBinding *st_scope_lookup(StScope *s, const StName *name);

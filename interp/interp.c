@@ -866,6 +866,23 @@ dispatch:
     r[U(1)] = v;
     NEXT(SIZE(CALL));
   }
+  CASE(CALLEVAL) : {
+    /* A direct eval when the callee is %eval%; else an ordinary call. */
+    uint32_t base = U(2), argc = U(3);
+    StValue callee = r[base];
+    SAVE_PC();
+    if (st_is_object(callee)) st_feedback_record_call(FB(5), st_get_object(callee));
+    StValue v;
+    if (st_is_object(callee) && st_get_object(callee) == vm->intrinsics.Eval) {
+      v = argc ? r[base + 2] : ST_UNDEFINED;
+      if (st_is_string(v)) v = st_slowpath_eval(vm, v, K[U(4)], st_frame_ctx(f));
+    } else {
+      v = st_interp_call(vm, callee, r[base + 1], argc, &r[base + 2], ST_UNDEFINED);
+    }
+    THROW_IF(v == ST_EXCEPTION);
+    r[U(1)] = v;
+    NEXT(SIZE(CALLEVAL));
+  }
   CASE(CALLSPREAD) : {
     uint32_t base = U(2);
     SAVE_PC();
@@ -937,7 +954,9 @@ dispatch:
       SAVE_PC();
       if (f->flags & ST_FRAME_CONSTRUCT) {
         ret = st_slowpath_construct_result(vm, f, ret);
-        THROW_IF(ret == ST_EXCEPTION);
+        /* The TypeError of a bad derived-constructor result is thrown by the [[Construct]]
+         * call, after the body returned: no handler of the body may catch it. */
+        if (ST_UNLIKELY(ret == ST_EXCEPTION)) goto exception_in_caller;
       }
       if (f->flags & ST_FRAME_ASYNC) {
         THROW_IF(!vm->hooks.promise_resolve(vm, f->aux, ret));
@@ -1081,6 +1100,17 @@ dispatch:
   }
 #endif
 
+exception_in_caller : {
+  StFrame *caller = f->caller;
+  bool was_entry = (f->flags & ST_FRAME_ENTRY) != 0;
+  vm->stack_top = (StValue *)f;
+  if (was_entry) {
+    vm->frame = saved_frame;
+    return ST_EXCEPTION;
+  }
+  f = caller;
+  goto exception;
+}
 exception : {
   /* f->pc is the throwing instruction. Find a handler here or in a caller. */
   for (;;) {

@@ -1,6 +1,7 @@
 /* interp/slowpath.c: the large or rare parts of instructions (see slowpath.h). */
 #include "interp/slowpath.h"
 
+#include "frontend/compiler.h"
 #include "interp/interp.h"
 #include "objects/ops.h"
 #include "support/vec.h"
@@ -723,23 +724,24 @@ int st_slowpath_forin_next(StVM *vm, StValue enumerator, StValue *key) {
 /* ------------------------------------------------------------------------------------------ */
 /* Globals                                                                                    */
 
-bool st_slowpath_decl_var(StVM *vm, StValue name) {
+bool st_slowpath_decl_var(StVM *vm, StValue name, bool configurable) {
   StPropInfo info;
   if (st_object_find_own(vm, vm->global, name, &info)) return true;
   if (!(vm->global->hdr.flags & ST_OBJECT_EXTENSIBLE)) {
     st_vm_type_error(vm, "Cannot define global variable");
     return false;
   }
-  return st_object_add(vm, vm->global, name, ST_UNDEFINED, ST_ATTR_WRITABLE | ST_ATTR_ENUMERABLE);
+  return st_object_add(vm, vm->global, name, ST_UNDEFINED,
+                       ST_ATTR_WRITABLE | ST_ATTR_ENUMERABLE | (configurable ? ST_ATTR_CONFIGURABLE : 0));
 }
 
-bool st_slowpath_decl_func(StVM *vm, StValue name, StValue fn) {
+bool st_slowpath_decl_func(StVM *vm, StValue name, StValue fn, bool configurable) {
   StPropInfo info;
   if (st_object_find_own(vm, vm->global, name, &info)) {
     if (info.attrs & ST_ATTR_CONFIGURABLE) {
       StPropDesc d = {.value = fn, .has_value = true, .has_writable = true, .writable = true,
                       .has_enumerable = true, .enumerable = true, .has_configurable = true,
-                      .configurable = false};
+                      .configurable = configurable};
       return st_object_define_desc(vm, vm->global, name, &d) >= 0;
     }
     if ((info.attrs & ST_ATTR_ACCESSOR) || !(info.attrs & (ST_ATTR_WRITABLE)) ||
@@ -752,7 +754,8 @@ bool st_slowpath_decl_func(StVM *vm, StValue name, StValue fn) {
     *st_object_slot(vm->global, info.slot) = fn;
     return true;
   }
-  return st_object_add(vm, vm->global, name, fn, ST_ATTR_WRITABLE | ST_ATTR_ENUMERABLE);
+  return st_object_add(vm, vm->global, name, fn,
+                       ST_ATTR_WRITABLE | ST_ATTR_ENUMERABLE | (configurable ? ST_ATTR_CONFIGURABLE : 0));
 }
 
 StValue st_slowpath_delete_global(StVM *vm, StValue name) {
@@ -785,4 +788,39 @@ StValue st_slowpath_concat(StVM *vm, const StValue *v, uint32_t n) {
     if (!acc) return ST_EXCEPTION;
   }
   return st_string_value(acc);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* eval                                                                                       */
+
+StValue st_slowpath_eval(StVM *vm, StValue src, StValue desc, StContext *ctx) {
+  size_t n = 0, dn = 0;
+  char *u = st_string_to_utf8(vm, st_get_string(src), &n);
+  if (!u) return ST_EXCEPTION;
+  char *d = NULL;
+  if (st_is_string(desc)) {
+    d = st_string_to_utf8(vm, st_get_string(desc), &dn);
+    if (!d) {
+      free(u);
+      return ST_EXCEPTION;
+    }
+  }
+  StDiagList diags = {0};
+  StProto *p = st_compiler_compile_eval(vm, u, n, d, dn, &diags);
+  free(u);
+  free(d);
+  if (!p) {
+    if (!st_vm_has_exception(vm)) {
+      const StDiag *dg = diags.items.len ? &diags.items.data[0] : NULL;
+      StErrorKind kind = dg && dg->kind == ST_DIAG_RANGE_ERROR ? ST_ERROR_RANGE : ST_ERROR_SYNTAX;
+      st_vm_throw_error(vm, kind, "%s", dg ? dg->message : "invalid eval code");
+    }
+    st_diag_free(&diags);
+    return ST_EXCEPTION;
+  }
+  st_diag_free(&diags);
+  StFunction *fn = st_function_new_closure(vm, p, ctx);
+  if (!fn) return ST_EXCEPTION;
+  return st_interp_call(vm, st_object_value(&fn->obj), st_object_value(vm->global), 0, NULL,
+                        ST_UNDEFINED);
 }

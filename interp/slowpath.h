@@ -21,6 +21,12 @@ bool st_slowpath_init_fields(StVM *vm, StFunction *ctor, StValue this_obj);
 /* The result of a [[Construct]] call given the body's return value. */
 StValue st_slowpath_construct_result(StVM *vm, StFrame *f, StValue ret);
 
+/* Eval code `src` (a string): compiled by frontend/compiler_eval.c and run with the global
+ * object as `this`, as a closure over ctx. desc: CALLEVAL's scope descriptor for a direct
+ * eval (ctx: the caller's current context), undefined for an indirect one (ctx NULL). A
+ * syntax error in the code is thrown as a SyntaxError. Returns the completion value. */
+ST_MUST_CHECK StValue st_slowpath_eval(StVM *vm, StValue src, StValue desc, StContext *ctx);
+
 /* Calling a non-callable: the TypeError ("x is not a function"). */
 StValue st_slowpath_not_callable(StVM *vm, StValue v, bool construct);
 
@@ -61,8 +67,9 @@ StValue st_slowpath_forin_prep(StVM *vm, StValue obj);
 int st_slowpath_forin_next(StVM *vm, StValue enumerator, StValue *key);
 
 /* Globals (script top level). */
-bool st_slowpath_decl_var(StVM *vm, StValue name);
-bool st_slowpath_decl_func(StVM *vm, StValue name, StValue fn);
+/* DECLVAR / DECLFUNC; configurable: eval code's declarations (ST_PROTO_EVAL) are. */
+bool st_slowpath_decl_var(StVM *vm, StValue name, bool configurable);
+bool st_slowpath_decl_func(StVM *vm, StValue name, StValue fn, bool configurable);
 StValue st_slowpath_delete_global(StVM *vm, StValue name);
 
 /* Errors: TDZ, const assignment and friends. */

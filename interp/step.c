@@ -39,8 +39,9 @@ bool st_interp_step(StVM *vm, StFrame *f, const uint16_t *pc) {
   const StValue *K = proto->consts;
   f->pc = pc;
   switch ((StOpcode)pc[0]) {
-  case ST_OP_DECLVAR: return st_slowpath_decl_var(vm, K[U(1)]);
-  case ST_OP_DECLFUNC: return st_slowpath_decl_func(vm, K[U(2)], r[U(1)]);
+  case ST_OP_DECLVAR: return st_slowpath_decl_var(vm, K[U(1)], proto->flags & ST_PROTO_EVAL);
+  case ST_OP_DECLFUNC:
+    return st_slowpath_decl_func(vm, K[U(2)], r[U(1)], proto->flags & ST_PROTO_EVAL);
   case ST_OP_DELGLOBAL: {
     StValue v = st_slowpath_delete_global(vm, K[U(2)]);
     if (v == ST_EXCEPTION) return false;

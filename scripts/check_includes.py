@@ -4,6 +4,8 @@ floor or the floors below it; upward calls go through function pointers register
 
 Floors, lowest first (folders on one floor may not include each other unless listed):
   support < profiler < gc < objects < frontend < interp < {builtins, backends} < {runtime, tiers} < tools
+A unit test kept beside its folder's code (test_*.c, e.g. a backend plugin's own test) is a
+test: it sits above everything, like tests/.
 Also: no `.c` file is ever included, and every include of a project header uses the repo root
 as the include root ("folder/file.h").
 Exit status 1 with one line per violation.
@@ -54,7 +56,7 @@ def main():
                             continue
                         if tfolder not in RANK and tfolder not in TOP:
                             continue  # e.g. llvm-c/Core.h
-                        if folder in TOP:
+                        if folder in TOP or name.startswith("test_"):
                             continue
                         if tfolder in TOP:
                             bad.append(f"{rel}:{lineno}: {folder}/ includes {target} from {tfolder}/")

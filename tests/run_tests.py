@@ -65,6 +65,9 @@ CONFIGS = {
     "llvm-deopt": "--tiers=interp,llvm@20 --no-concurrent --deopt-every=5",
     "gccjit": "--tiers=gccjit --eager",
     "gccjit-hot": "--tiers=interp,gccjit@50 --no-concurrent",
+    "gccjit-deopt": "--tiers=interp,gccjit@20 --no-concurrent --deopt-every=5",
+    "baseline": "--tiers=baseline --eager",
+    "baseline-hot": "--tiers=interp,baseline@20 --no-concurrent",
 }
 DEFAULT_CONFIGS = ["interp"]
 

@@ -118,9 +118,34 @@ bool st_tier_parse_chain(const char *spec, StTierStep *steps, int *nsteps, char 
 /* --- per-proto state --- */
 
 StProtoTier *st_tier_of(StVM *vm, StProto *p) {
-  (void)vm;
-  if (!p->tier) p->tier = st_xcalloc(1, sizeof(StProtoTier));
+  if (!p->tier) {
+    StTierState *ts = st_tier_state(vm);
+    StProtoTier *pt = st_xcalloc(1, sizeof(StProtoTier));
+    pt->proto = p;
+    pt->next = ts->protos;
+    if (ts->protos) ts->protos->prev = pt;
+    ts->protos = pt;
+    p->tier = pt;
+  }
   return p->tier;
+}
+
+/* Releases p's code and tier state (p is dying, or the tiers are shut down): no frame can be
+ * running its code. */
+static void drop_proto_tier(StVM *vm, StProto *p) {
+  StTierState *ts = st_tier_state(vm);
+  StProtoTier *pt = p->tier;
+  if (!pt) return;
+  if (pt->code && !pt->code->invalid) pt->code->tier->release(vm, pt->code);
+  for (size_t i = 0; i < pt->osr.len; i++)
+    if (!pt->osr.data[i]->invalid) pt->osr.data[i]->tier->release(vm, pt->osr.data[i]);
+  st_vec_free(&pt->osr);
+  if (pt->prev) pt->prev->next = pt->next;
+  else ts->protos = pt->next;
+  if (pt->next) pt->next->prev = pt->prev;
+  free(pt);
+  p->tier = NULL;
+  p->entry = NULL;
 }
 
 void st_tier_describe(StVM *vm, StProto *p, char *buf, size_t cap) {
@@ -287,11 +312,16 @@ static void *hot(StVM *vm, StFunction *fn, StFrame *f, const uint16_t *pc) {
   void *osr = NULL;
   if (step > 0) {
     pt->optimize_next_call = false;
-    if (pc && f && st_tier_state(vm)->chain[step].tier->speculative && !(f->flags & ST_FRAME_ASYNC)) {
-      /* A hot loop in a running frame: OSR into the loop (reusing code for this header). */
+    const StTier *nt = st_tier_state(vm)->chain[step].tier;
+    /* OSR targets: the speculative tiers, and the baseline (any instruction boundary of its
+     * code is an entry, tiers/baseline.c). */
+    if (pc && f && (nt->speculative || nt == &st_baseline_tier) && !(f->flags & ST_FRAME_ASYNC)) {
+      /* A hot loop in a running frame: OSR into the loop (reusing this tier's code for this
+       * header). */
       uint32_t off = (uint32_t)(pc - p->code);
       for (size_t i = 0; i < pt->osr.len && !osr; i++)
-        if (pt->osr.data[i]->osr && pt->osr.data[i]->osr[0].pc == off && !pt->osr.data[i]->invalid)
+        if (pt->osr.data[i]->osr && pt->osr.data[i]->osr[0].pc == off && pt->osr.data[i]->tier == nt &&
+            !pt->osr.data[i]->invalid)
           osr = (void *)pt->osr.data[i]->entry;
       if (!osr && !pt->blacklisted[step]) osr = compile_step(vm, p, step, off);
       if (osr) {
@@ -411,15 +441,7 @@ static void trace_proto(StVM *vm, StHeap *h, StProto *p) {
 
 static void free_proto(StVM *vm, StProto *p) {
   st_tier_state(vm)->interp_free_proto(vm, p);
-  StProtoTier *pt = p->tier;
-  if (!pt) return;
-  /* Code of a dead proto cannot be running: release it now. */
-  if (pt->code && !pt->code->invalid) pt->code->tier->release(vm, pt->code);
-  for (size_t i = 0; i < pt->osr.len; i++)
-    if (!pt->osr.data[i]->invalid) pt->osr.data[i]->tier->release(vm, pt->osr.data[i]);
-  st_vec_free(&pt->osr);
-  free(pt);
-  p->tier = NULL;
+  drop_proto_tier(vm, p); /* code of a dead proto cannot be running */
 }
 
 bool st_tier_init(StVM *vm, const char *spec, bool eager, char *err, size_t errlen) {
@@ -482,6 +504,12 @@ void st_tier_free(StVM *vm) {
     ts->dead = c->next_dead;
     c->tier->release(vm, c);
   }
+  /* Every proto goes back to the interpreter alone (an embedder may run the VM on, or free it
+   * later: its hooks must not reach this freed state). */
+  while (ts->protos) drop_proto_tier(vm, ts->protos->proto);
+  vm->hooks.trace_proto = ts->interp_trace_proto;
+  vm->hooks.free_proto = ts->interp_free_proto;
+  vm->hooks.hot = NULL;
   st_jit_plugins_shutdown(vm);
   st_gc_remove_root_tracer(vm->heap, trace_dead_code, ts);
   st_deps_free(ts->deps);

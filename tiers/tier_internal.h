@@ -21,6 +21,8 @@ typedef struct StProtoTier {
   bool no_speculation;    /* recompiles after too many deopts: generic code */
   bool queued;            /* a background compile is in flight */
   StVec(StCode *) osr;    /* OSR code, one per loop header compiled */
+  StProto *proto;         /* the owner (p->tier == this) */
+  struct StProtoTier *prev, *next; /* every live StProtoTier, in StTierState.protos */
 } StProtoTier;
 
 /* A loaded backend plugin. */
@@ -66,6 +68,7 @@ typedef struct StTierState {
   bool perf_map;
   StCompileQueue *queue;   /* background compilation, or NULL (--no-concurrent, --eager) */
   StDepTable *deps;
+  StProtoTier *protos;     /* every proto's tier state (st_tier_free releases them all) */
   /* The interpreter's proto hooks, chained by the tiers' own. */
   void (*interp_trace_proto)(StVM *vm, StHeap *h, StProto *p);
   void (*interp_free_proto)(StVM *vm, StProto *p);

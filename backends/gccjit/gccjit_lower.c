@@ -34,6 +34,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Op names for error messages, from the op table itself: the plugin links no IR code (ir.c
+ * lives in the engine), only the header's inline accessors. */
+static const char *const op_names[] = {
+#define OP_NAME(name, type, sig, flags) #name,
+    ST_IR_OPS(OP_NAME)
+#undef OP_NAME
+};
+
+static const char *op_name(uint8_t op) { return op < ST_ARRAY_LEN(op_names) ? op_names[op] : "?"; }
+
 typedef struct Lower {
   gcc_jit_context *c;
   StGccjitTypes *t;
@@ -209,7 +219,7 @@ static gcc_jit_rvalue *val(Lower *L, StIrRef r) {
   default: break;
   }
   if (!L->locals[r]) {
-    fail(L, "v%u (%s) is used but has no value", r, st_ir_op_info[i->op].name);
+    fail(L, "v%u (%s) is used but has no value", r, op_name(i->op));
     return gcc_jit_context_zero(L->c, L->t->v);
   }
   return rv(L->locals[r]);
@@ -991,7 +1001,7 @@ bool st_gccjit_lower_func(gcc_jit_context *c, StGccjitTypes *t, const StBackendH
       StIrInsn *i = st_ir_insn(f, r);
       if (i->flags & ST_IRI_DEAD) continue;
       if (!L.cur) {
-        fail(&L, "v%u (%s) follows the terminator of b%u", r, st_ir_op_info[i->op].name, b);
+        fail(&L, "v%u (%s) follows the terminator of b%u", r, op_name(i->op), b);
         break;
       }
       lower_insn(&L, b, r);

@@ -2,13 +2,18 @@
  *
  * The function is `i64 sym(ptr vm, ptr frame)` (StCompiledEntry). Type mapping: VALUE i64,
  * I32 i32, F64 double, BOOL i1, PTR ptr. Every guard and every throwing call branches (cold)
- * to the exit block of its snapshot, which stores the snapshot's values boxed into the VM's
- * deopt buffer and returns helpers[ST_HELPER_DEOPT](vm, frame, f->code, snapshot index).
+ * to an exit block, which stores the snapshot's values boxed into the VM's deopt buffer
+ * (slot k = k-th entry of the snapshot, flattened over its frames, as tiers/jit.c numbers
+ * them) and returns helpers[ST_HELPER_DEOPT](vm, frame, f->code, snapshot index).
  *
  * Invariants the lowering relies on (the IR verifier's, restated): block 0 has no
  * predecessors; operands dominate their uses, snapshot entries dominate every guard naming
- * the snapshot (which is why one exit block per snapshot is enough: a value that dominates
- * every predecessor of a block dominates the block); phi inputs follow blocks[b].preds.
+ * the snapshot. That makes one exit block per snapshot enough (share_exits): a value that
+ * dominates every predecessor of a block dominates the block. With share_exits false every
+ * guard gets its own exit block, which needs only that entries dominate their own guard (the
+ * fallback when LLVM's verifier rejects the shared form of an IR that broke the invariant).
+ * Blocks are lowered in reverse postorder, so definitions precede uses; phis are created
+ * first and given their incomings (in blocks[b].preds order) once every block is lowered.
  * Broken invariants become a compile error, never an abort.
  */
 #ifndef ST_BACKENDS_LLVM_LLVM_LOWER_H
@@ -20,6 +25,7 @@
 
 /* Adds function `sym` lowered from f to m (whose context is ctx). false with err set. */
 bool st_llvm_lower_func(LLVMContextRef ctx, LLVMModuleRef m, const StBackendHost *host,
-                        StIrFunc *f, const char *sym, char *err, size_t errlen);
+                        StIrFunc *f, const char *sym, bool share_exits, char *err,
+                        size_t errlen);
 
 #endif

@@ -9,7 +9,8 @@
 #include <stdio.h>
 
 bool st_llvm_shim_init_native(char *err, size_t errlen) {
-  if (LLVMInitializeNativeTarget() || LLVMInitializeNativeAsmPrinter()) {
+  if (LLVMInitializeNativeTarget() || LLVMInitializeNativeAsmPrinter() ||
+      LLVMInitializeNativeAsmParser()) {
     snprintf(err, errlen, "LLVM has no native target for this host");
     return false;
   }
@@ -57,29 +58,6 @@ LLVMTargetMachineRef st_llvm_shim_target_machine(int opt_level, bool fast_isel, 
   return tm;
 }
 
-void st_llvm_shim_context_new(StLlvmShimCtx *c) {
-#if LLVM_VERSION_MAJOR >= 21
-  c->ctx = LLVMContextCreate();
-  c->tsc = LLVMOrcCreateNewThreadSafeContextFromLLVMContext(c->ctx);
-#else
-  c->tsc = LLVMOrcCreateNewThreadSafeContext();
-  c->ctx = LLVMOrcThreadSafeContextGetContext(c->tsc);
-#endif
-}
-
-LLVMOrcThreadSafeModuleRef st_llvm_shim_context_hand_over(StLlvmShimCtx *c, LLVMModuleRef m) {
-  LLVMOrcThreadSafeModuleRef tsm = LLVMOrcCreateNewThreadSafeModule(m, c->tsc);
-  /* The module holds its own reference to the context from here on. */
-  LLVMOrcDisposeThreadSafeContext(c->tsc);
-  c->tsc = NULL;
-  c->ctx = NULL;
-  return tsm;
-}
-
-void st_llvm_shim_context_dispose(StLlvmShimCtx *c) {
-  if (c->tsc) LLVMOrcDisposeThreadSafeContext(c->tsc); /* frees the LLVMContext with it */
-  c->tsc = NULL;
-  c->ctx = NULL;
-}
-
 const char *st_llvm_shim_version(void) { return LLVM_VERSION_STRING; }
+
+const char *st_llvm_shim_version_name(void) { return "LLVM " LLVM_VERSION_STRING; }

@@ -238,7 +238,13 @@ def main(argv=None):
     if resuming:
         plan = planmod.read(out_dir)
     else:
-        plan = planmod.build(cfg, strata, out_dir, provenance)
+        skipped = planmod.probe_engines(cfg, strata)
+        if skipped and len(skipped) == len(cfg.engines):
+            _err("every engine is skipped: " + "; ".join(f"{k}: {v}" for k, v in skipped.items()))
+            return EXIT_USAGE
+        plan = planmod.build(cfg, strata, out_dir, provenance, skipped)
+    for s in plan.get("skipped_engines", []):
+        _err(f"skipping engine {s['name']}: {s['reason']}")
     if args.dry_run:
         print(f"results directory: {out_dir}{' (resuming)' if resuming else ''}")
         done = planmod.done_cells(out_dir, plan) if resuming else set()

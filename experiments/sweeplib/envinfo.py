@@ -148,6 +148,7 @@ def collect(plan):
             "sweep_command": plan.get("sweep_command"),
         },
         "engines": plan["engines"],
+        "skipped_engines": plan.get("skipped_engines", []),
         "config": plan["config"],
         "config_text": plan["config_text"],
     }

@@ -13,6 +13,7 @@ import json
 import os
 import random
 import shutil
+import subprocess
 
 from . import config as configmod
 
@@ -59,14 +60,67 @@ def engine_command(engine, values):
     return args
 
 
-def build(cfg, strata, out_dir, provenance=None):
-    """The plan dict for cfg, with cell commands resolved for results directory out_dir."""
+PROBE_TIMEOUT = 60
+# What tiers/tier.c prints when a tier of --tiers is not in this binary (it then runs without
+# it, which would silently measure another configuration under the engine's name).
+NOT_AVAILABLE = "is not available"
+
+
+def strata_probe_args(engine):
+    """The tier-selecting flags of an engine that runs {strata} (--tiers=..., --eager and the
+    other --flags without placeholders), or None for engines that are not Strata."""
+    if not engine.command or engine.command[0] != "{strata}":
+        return None
+    return [a for a in engine.command[1:] if a.startswith("--") and "{" not in a]
+
+
+def probe_engines(cfg, strata):
+    """{engine name: reason} for the Strata engines that this strata binary cannot run as
+    configured. Each is probed once with `strata FLAGS -e ''`: a tier of its chain that is not
+    built (strata says "tier 'X' is not available"), an unknown flag or a crash skips the
+    engine, so a sweep written for tiers still to come runs the configurations that exist.
+    A missing binary is not probed: its cells fail, loudly, with "engine binary not found"."""
+    skipped = {}
+    if not os.access(strata, os.X_OK):
+        return skipped
+    for e in cfg.engines:
+        args = strata_probe_args(e)
+        if args is None:
+            continue
+        cmd = [strata] + args + ["-e", ""]
+        env = dict(os.environ)
+        env.update(e.env)
+        try:
+            p = subprocess.run(cmd, capture_output=True, text=True, timeout=PROBE_TIMEOUT, env=env,
+                               stdin=subprocess.DEVNULL)
+        except (OSError, subprocess.TimeoutExpired) as ex:
+            skipped[e.name] = f"probe `{' '.join(cmd[1:])}` failed: {ex}"
+            continue
+        lines = [ln.strip() for ln in p.stderr.splitlines() if ln.strip()]
+        unavailable = [ln for ln in lines if NOT_AVAILABLE in ln]
+        if unavailable:
+            skipped[e.name] = "; ".join(ln.removeprefix("strata: ").removesuffix(" (running without it)")
+                                       for ln in unavailable)
+        elif p.returncode != 0:
+            first = lines[0] if lines else ""
+            skipped[e.name] = (f"probe `strata {' '.join(args)} -e ''` exited with {p.returncode}"
+                               + (f": {first}" if first else ""))
+    return skipped
+
+
+def build(cfg, strata, out_dir, provenance=None, skipped=None):
+    """The plan dict for cfg, with cell commands resolved for results directory out_dir.
+    Engines named in skipped ({name: reason}, from probe_engines) get no cells; the plan
+    lists them with their reasons, and a skipped baseline falls back to the first engine
+    that runs."""
+    skipped = dict(skipped or {})
     iterations, invocations, timeout = cell_params(cfg)
     metric = cfg.data["metric"]
     cells_dir = os.path.join(out_dir, "cells")
     cells = []
+    running = [e for e in cfg.engines if e.name not in skipped]
     for index, (r, ename, bench) in enumerate(
-            run_order([e.name for e in cfg.engines], cfg.benchmarks, invocations, cfg.data["seed"])):
+            run_order([e.name for e in running], cfg.benchmarks, invocations, cfg.data["seed"])):
         engine = cfg.engine(ename)
         cid = cell_id(ename, bench, r)
         stats_file = os.path.join(cells_dir, cid + ".stats.json") if engine.uses("stats_file") else None
@@ -102,7 +156,7 @@ def build(cfg, strata, out_dir, provenance=None):
             "metric": metric,
         })
     engines = []
-    for e in cfg.engines:
+    for e in running:
         example = engine_command(e, {
             "strata": strata, "stats_file": "<stats.json>", "bench": "<benchmark.js>",
             "bench_name": "<benchmark>", "iterations": str(iterations), "invocation": "<i>",
@@ -120,9 +174,12 @@ def build(cfg, strata, out_dir, provenance=None):
         "iterations": iterations,
         "invocations": invocations,
         "timeout": timeout,
-        "baseline": cfg.data["baseline"],
+        "baseline": (cfg.data["baseline"] if cfg.data["baseline"] not in skipped or not running
+                     else running[0].name),
         "benchmarks": cfg.benchmarks,
         "engines": engines,
+        "skipped_engines": [{"name": e.name, "template": e.command, "reason": skipped[e.name]}
+                            for e in cfg.engines if e.name in skipped],
         "strata": strata,
         "cells": cells,
     }

@@ -192,6 +192,13 @@ def readme(result, plan, env, figures, raw_count, records):
         env_s = " ".join(f"{k}={v}" for k, v in (e.get("env") or {}).items())
         out.append(f"| {_md(e['name'])} | `{_md(' '.join(e['command_line']))}`"
                    + (f" (env {_md(env_s)})" if env_s else "") + " |")
+    skipped = plan.get("skipped_engines") or []
+    if skipped:
+        out.append("")
+        out.append("Skipped engines (not run: this strata binary cannot run them as configured):")
+        out.append("")
+        for e in skipped:
+            out.append(f"- {_md(e['name'])} (`{_md(' '.join(e['template']))}`): {_md(e['reason'])}")
     out.append("")
     out.append("## Results")
     out.append("")

@@ -28,6 +28,9 @@ import time
 from . import plan as planmod
 
 STATS_KEYS = ("compiles", "compile_ms", "deopts", "gc_collections", "gc_pause_ms", "bytes_allocated")
+# raw.csv column <- key of the "gc" object of Strata's --stats JSON
+GC_STATS_KEYS = {"gc_collections": "collections", "gc_pause_ms": "pause_ms_total",
+                 "bytes_allocated": "bytes_allocated"}
 STDERR_TAIL_LINES = 20
 
 
@@ -155,7 +158,12 @@ def parse_callgrind_total(path):
 
 
 def read_stats(path):
-    """The totals of a --stats JSON file, or ({}, error message)."""
+    """The totals of a --stats JSON file, or ({}, error message).
+
+    Strata writes compile and deopt totals under "totals" and the GC's under "gc"
+    (tools/report.c): {"totals": {"compiles", "compile_ms", "deopts", ...},
+    "gc": {"collections", "pause_ms_total", "bytes_allocated", ...}}. Flat "totals" keys
+    named like the raw.csv columns (gc_collections ...) are accepted too."""
     if not path or not os.path.exists(path):
         return {}, None
     try:
@@ -166,9 +174,15 @@ def read_stats(path):
     totals = data.get("totals") if isinstance(data, dict) else None
     if not isinstance(totals, dict):
         return {}, "stats file has no 'totals' object"
+    merged = dict(totals)
+    gc = data.get("gc")
+    if isinstance(gc, dict):
+        for ours, theirs in GC_STATS_KEYS.items():
+            if ours not in merged and theirs in gc:
+                merged[ours] = gc[theirs]
     out = {}
     for key in STATS_KEYS:
-        v = totals.get(key)
+        v = merged.get(key)
         if isinstance(v, (int, float)) and not isinstance(v, bool):
             out[key] = v
     return out, None

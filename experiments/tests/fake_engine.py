@@ -5,7 +5,7 @@ It runs nothing: given a benchmark file and an iteration count (the last two arg
 the sweep appends them) it prints the harness protocol with synthetic, deterministic
 timings, and writes a --stats JSON file like Strata's. Options make it misbehave:
 
-  --stats=FILE          write {"totals": {...}} to FILE at exit
+  --stats=FILE          write {"totals": {...}, "gc": {...}} (strata's layout) to FILE at exit
   --profile=P           flat | warmup | slowdown | nosteady (default flat); or
                         NAME:P,NAME:P to choose per benchmark
   --base-ms=X           steady iteration time (default 50)
@@ -74,9 +74,11 @@ def main(argv):
             os.kill(os.getpid(), signal.SIGSEGV)
     if "stats" in opts:
         with open(opts["stats"], "w") as f:
+            # The layout strata's --stats writes (tools/report.c): GC totals in "gc".
             json.dump({"totals": {"compiles": 3 * n, "compile_ms": 1.5 * n / float(opts.get("speed", "1")),
-                                  "deopts": 1, "gc_collections": n, "gc_pause_ms": 0.25 * n,
-                                  "bytes_allocated": 1 << 20}}, f)
+                                  "deopts": 1},
+                       "gc": {"collections": n, "pause_ms_total": 0.25 * n,
+                              "bytes_allocated": 1 << 20}}, f)
     if name in lists["fail-check-on"]:
         print(f"CHECK {name} FAIL expected=42 got=41")
         return 1

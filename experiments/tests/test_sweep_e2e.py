@@ -49,6 +49,8 @@ class SweepTestCase(unittest.TestCase):
             self.assertGreater(float(r["time_ms"]), 0)
             self.assertGreater(int(r["compiles"]), 0)  # from the fake's --stats file
             self.assertGreaterEqual(float(r["gc_pause_ms"]), 0)
+            self.assertGreater(int(r["gc_collections"]), 0)  # "gc" object, as strata writes it
+            self.assertEqual(int(r["bytes_allocated"]), 1 << 20)
         # summary.csv: per benchmark x engine, plus one geomean row per engine.
         header, summary = read_csv(os.path.join(d, "summary.csv"))
         for c in SUMMARY_REQUIRED:
@@ -333,6 +335,72 @@ class InstructionsTest(SweepTestCase):
         self.assertFalse([f for f in os.listdir(os.path.join(out_dir, "cells")) if "callgrind" in f])
         with open(os.path.join(out_dir, "plan.json")) as f:
             self.assertEqual(json.load(f)["cells"][0]["command"][:2], ["valgrind", "--tool=callgrind"])
+
+# A stand-in for the strata binary: --tiers=llvm is "not built" (stderr as tiers/tier.c words
+# it, exit 0: strata runs on without the tier), everything else runs; `-e CODE` is the probe.
+FAKE_STRATA = r"""#!/bin/sh
+probe=0
+for a in "$@"; do
+  case "$a" in
+    --tiers=llvm*) echo "strata: tier 'llvm' is not available: its backend plugin was not built (running without it)" >&2 ;;
+    --crash-probe) [ "$probe" = 0 ] && for b in "$@"; do [ "$b" = -e ] && exit 139; done ;;
+    -e) probe=1 ;;
+  esac
+done
+[ "$probe" = 1 ] && exit 0
+for a in "$@"; do prev=$last; last=$a; done
+name=$(basename "$prev" .js)
+i=0
+while [ "$i" -lt "$last" ]; do echo "BENCH $name $i 2.000"; i=$((i + 1)); done
+echo "CHECK $name ok"
+"""
+
+
+class SkippedEngineTest(SweepTestCase):
+    """Strata engines whose tiers this binary lacks are probed and skipped, not failed."""
+
+    def setUp(self):
+        super().setUp()
+        self.strata = os.path.join(self.tmp, "strata")
+        with open(self.strata, "w") as f:
+            f.write(FAKE_STRATA)
+        os.chmod(self.strata, 0o755)
+
+    @staticmethod
+    def engine(name, *flags):
+        return f'[[engines]]\nname = "{name}"\ncommand = {json.dumps(["{strata}", *flags])}\n'
+
+    def test_unbuilt_tier_is_skipped(self):
+        cfg = write_config(self.tmp, "skip", [self.engine("interp", "--tiers=interp"),
+                                              self.engine("llvm", "--tiers=llvm"),
+                                              self.engine("crashy", "--tiers=interp", "--crash-probe")],
+                           benchmarks=("richards",), baseline="llvm")
+        r = self.sweep(cfg, "--strata", self.strata)
+        self.assertIn("skipping engine llvm: tier 'llvm' is not available", r.stderr)
+        self.assertIn("skipping engine crashy: probe `strata --tiers=interp --crash-probe -e ''` exited with 139",
+                      r.stderr)
+        out_dir = os.path.dirname(r.stdout.strip().splitlines()[-1])
+        with open(os.path.join(out_dir, "plan.json")) as f:
+            plan = json.load(f)
+        self.assertEqual([e["name"] for e in plan["engines"]], ["interp"])
+        self.assertEqual([e["name"] for e in plan["skipped_engines"]], ["llvm", "crashy"])
+        self.assertEqual(plan["baseline"], "interp")  # the configured baseline was skipped
+        self.assertEqual({c["engine"] for c in plan["cells"]}, {"interp"})
+        _, raw = read_csv(os.path.join(out_dir, "raw.csv"))
+        self.assertEqual(len(raw), 2 * 3)
+        self.assertTrue(all(x["status"] == "ok" and x["engine"] == "interp" for x in raw))
+        with open(os.path.join(out_dir, "README.md")) as f:
+            readme = f.read()
+        self.assertIn("Skipped engines", readme)
+        self.assertIn("llvm (`{strata} --tiers=llvm`): tier 'llvm' is not available", readme)
+        with open(os.path.join(out_dir, "env.json")) as f:
+            self.assertEqual(len(json.load(f)["skipped_engines"]), 2)
+
+    def test_all_engines_skipped_is_an_error(self):
+        cfg = write_config(self.tmp, "skipall", [self.engine("llvm", "--tiers=llvm")], benchmarks=("richards",))
+        r = self.sweep(cfg, "--strata", self.strata, expect=2)
+        self.assertIn("every engine is skipped", r.stderr)
+        self.assertEqual(results_dirs(self.root, "skipall"), [])
 
 
 if __name__ == "__main__":

@@ -13,7 +13,8 @@ foreach(_case
     e2e-failures=test_sweep_e2e.FailureTest
     e2e-resume=test_sweep_e2e.ResumeTest
     e2e-slurm=test_sweep_e2e.SlurmBackendTest
-    e2e-instructions=test_sweep_e2e.InstructionsTest)
+    e2e-instructions=test_sweep_e2e.InstructionsTest
+    e2e-skipped-engines=test_sweep_e2e.SkippedEngineTest)
   string(REPLACE "=" ";" _pair ${_case})
   list(GET _pair 0 _name)
   list(GET _pair 1 _what)

@@ -1,0 +1,2 @@
+globalThis.x = 1;
+delete globalThis.x;
