@@ -10,6 +10,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+
+/* The unwinder itself reads a register on the way into a handler: the context saved at the
+ * try's entry (SAVECTX), restored before the handler runs. It is live wherever the handler
+ * covers, although no instruction of the handler reads it. */
+static void add_unwind_reads(uint64_t *live, const StHandler *hd) {
+  if (hd->ctx_reg != ST_REG_NONE) live[hd->ctx_reg / 64] |= (uint64_t)1 << (hd->ctx_reg % 64);
+}
+
 /* Opcodes whose first R operand is written (the others' R operands are all reads). */
 static bool first_is_dest(uint16_t op) {
   switch (op) {
@@ -225,6 +233,7 @@ bool st_bcinfo_build(StBcInfo *bi, StProto *p) {
         if (hd->start < blk->end && hd->end > blk->start && hd->handler < n) {
           const uint64_t *hl = bi->blocks[bi->block_of[hd->handler]].live_in;
           for (uint32_t k = 0; k < w; k++) live[k] |= hl[k];
+          add_unwind_reads(live, hd);
         }
       }
       /* Walk the block backward: collect instruction starts first. */
@@ -267,6 +276,7 @@ uint64_t *st_bcinfo_live_at(StBcInfo *bi, uint32_t pc) {
     if (hd->start < blk->end && hd->end > blk->start && hd->handler < p->code_len) {
       const uint64_t *hl = bi->blocks[bi->block_of[hd->handler]].live_in;
       for (uint32_t k = 0; k < w; k++) live[k] |= hl[k];
+      add_unwind_reads(live, hd);
     }
   }
   /* Backward from the block end to pc (inclusive). */

@@ -481,10 +481,15 @@ static int64_t global_slot_offset(IrB *b, StFeedbackSlot *s) {
 
 /* --- inlining --- */
 
-/* Whether every instruction of p can be translated inside an inlined frame (no out-of-line
- * steps: they work on a real frame's registers). */
+/* Whether every instruction of p can be translated inside an inlined frame: no out-of-line
+ * steps, and no calls. Both work on a real frame's registers (a call's window holds the
+ * callee's arguments), and an inlined frame has none: its window would land on the outer
+ * frame's registers or on the VM stack where the callee's frame is pushed. Only leaves are
+ * inlined (so inlining is one level deep in practice) until inlined frames get a window area
+ * of their own past the outer frame. */
 static bool inlinable_code(const StProto *p) {
   for (uint32_t pc = 0; pc < p->code_len; pc += st_bytecode_size(p->code[pc])) {
+    if (p->code[pc] == ST_OP_CALL || p->code[pc] == ST_OP_NEW) return false;
     switch ((StOpcode)p->code[pc]) {
     case ST_OP_THISFUNC: case ST_OP_NEWTARGET: case ST_OP_SAVECTX: continue;
     case ST_OP_RESTORECTX: case ST_OP_ITERNEXT: case ST_OP_FORINNEXT: case ST_OP_CALLNATIVE:
@@ -912,6 +917,9 @@ static bool translate_insn(IrB *b) {
       return true;
     }
     StIrRef v = op == ST_OP_RET ? st_irb_as_value(b, use(b, U(1))) : st_irb_const_value(b, ST_UNDEFINED);
+    /* A derived constructor returning undefined gives `this`, which the caller reads from the
+     * frame's register 0 (as it does after the interpreter's RET): store it there. */
+    if (fr->proto->flags & ST_PROTO_DERIVED) store_window(b, 0, 1);
     st_irb_emit(b, ST_IR_RETURN, ST_IRT_VOID, v, 0, 0);
     b->terminated = true;
     return true;

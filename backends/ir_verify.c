@@ -107,6 +107,7 @@ bool st_ir_verify(StIrFunc *f) {
           ok = failf(f, "v%u (%s) has no valid snapshot", r, info->name);
           break;
         }
+        if (optional) continue;
         StIrSnap *s = &f->snaps.data[i->snap - 1];
         for (uint32_t fr = 0; fr < s->nframes && ok; fr++) {
           StIrSnapFrame *sf = &f->snap_frames.data[s->first_frame + fr];

@@ -326,11 +326,16 @@ uint32_t st_opt_prune_unreachable(StIrFunc *f) {
     if (seen[b]) continue;
     StIrBlock *blk = &f->blocks.data[b];
     if (!blk->dead || blk->nsucc || blk->preds.len || blk->insns.len) removed++;
-    while (blk->nsucc) {
-      uint32_t s = blk->succ[0];
-      st_opt_remove_edge(f, b, s);
-      blk = &f->blocks.data[b];
+    /* Edges into reachable blocks take their phi inputs with them; edges between unreachable
+     * blocks just go (those blocks' lists are cleared wholesale). */
+    for (uint32_t k = 0; k < blk->nsucc; k++) {
+      uint32_t s = blk->succ[k];
+      StIrBlock *sb = &f->blocks.data[s];
+      if (!seen[s]) continue;
+      for (size_t j = sb->preds.len; j-- > 0;)
+        if (sb->preds.data[j] == b) remove_pred_at(f, s, j);
     }
+    blk->nsucc = 0;
     for (size_t k = 0; k < blk->insns.len; k++) st_opt_kill(f, blk->insns.data[k]);
     blk->insns.len = 0;
     blk->preds.len = 0;

@@ -20,10 +20,11 @@
  *                     dominated by an identical one is removed: this pass is also the
  *                     redundant-guard elimination; there is no separate opt_guard.c), and of
  *                     loads and memory-reading guards within effect-free regions.
- *  licm  opt_licm.c   loop-invariant code motion to the loop preheader (created when needed):
- *                     pure instructions always, guards when the loop header has an entry
- *                     snapshot (the guard then resumes the interpreter at the loop header), loads
- *                     only out of loops without effects. Inner loops first.
+ *  licm  opt_licm.c   loop-invariant code motion of pure instructions to the loop preheader
+ *                     (an edge split makes one when needed; headers with several outside
+ *                     predecessors are skipped). Inner loops first. Planned, not done: guards
+ *                     with the header's entry snapshot (the builder sets none yet) and loads out
+ *                     of loops without effects (they need their guards moved first).
  *   dce  opt_dce.c    unused pure instructions and loads, unreachable blocks, trivial phis,
  *                     and a block merged into its single predecessor.
  *

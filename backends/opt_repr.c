@@ -16,7 +16,7 @@
  * phis through the back edge become I32 together. Each phi of class I32 or F64 is replaced by
  * a new phi of that type whose inputs are the unboxed inputs (int32 inputs of an F64 phi
  * converted with I32_TO_F64 at the end of the predecessor; constants rebuilt unboxed in the
- * entry block), and the old phi by a BOX of the new one, placed after the block's phis. Users
+ * entry block), and each use of the old phi by a BOX of the new one placed at the use. Users
  * see the same bits, or for a widened F64 phi the same number in its double form (both forms
  * are valid values). Snapshot entries are pointed at the new phi itself: exits box I32 and F64
  * values. The following fold cancels the users' UNBOX (and GUARD_INT32/GUARD_NUMBER) against
@@ -147,6 +147,44 @@ uint32_t st_opt_repr_run(StIrFunc *f) {
     R.newphi[r] = np;
     n++;
   }
+  /* Each user of an old phi gets its own box, placed just before it (for a phi user: at the
+   * end of the corresponding predecessor), so that a value boxed only on the way out of a
+   * loop is not boxed on every iteration in the loop header; gvn merges dominated duplicates. */
+  for (uint32_t b = 0; b < f->blocks.len; b++) {
+    if (f->blocks.data[b].dead) continue;
+    for (size_t x = 0; x < f->blocks.data[b].insns.len; x++) {
+      StIrRef u = f->blocks.data[b].insns.data[x];
+      StIrInsn *ui = st_ir_insn(f, u);
+      if (ui->flags & ST_IRI_DEAD || u >= R.n || (ui->op == ST_IR_PHI && R.newphi[u])) continue;
+      bool is_phi = ui->op == ST_IR_PHI;
+      StIrRef box = ST_IR_NONE, boxed_of = ST_IR_NONE;
+      for (uint32_t k = 0; k < st_opt_nslots(st_ir_insn(f, u)); k++) {
+        StIrRef v = *st_opt_slot(st_ir_insn(f, u), k);
+        if (!v || v >= R.n || !R.newphi[v]) continue;
+        StIrOp bop = R.cls[v] == C_I32 ? ST_IR_BOX_I32 : ST_IR_BOX_F64;
+        if (is_phi) {
+          uint32_t pred = f->blocks.data[b].preds.data[k - 3];
+          box = st_opt_insert_before_term(f, pred, bop, ST_IRT_VALUE, R.newphi[v], 0, 0);
+        } else if (boxed_of != v) {
+          box = st_opt_insert_at(f, b, x, bop, ST_IRT_VALUE, R.newphi[v], 0, 0);
+          boxed_of = v;
+          x++;
+        }
+        *st_opt_slot(st_ir_insn(f, u), k) = box;
+      }
+    }
+  }
+  /* Snapshot entries name the unboxed phi itself (the exit boxes it). */
+  for (size_t e = 0; e < f->snap_entries.len; e++) {
+    StIrRef v = f->snap_entries.data[e].ref;
+    if (v && v < R.n && R.newphi[v]) f->snap_entries.data[e].ref = R.newphi[v];
+  }
+  uint8_t *framed = st_xcalloc(R.n, 1);
+  for (size_t k = 0; k < f->snap_frames.len; k++) {
+    StIrSnapFrame *sf = &f->snap_frames.data[k];
+    if (sf->this_ref && sf->this_ref < R.n) framed[sf->this_ref] = 1;
+    if (sf->callee_ref && sf->callee_ref < R.n) framed[sf->callee_ref] = 1;
+  }
   StOptRepl repl;
   st_opt_repl_init(&repl);
   for (size_t k = 0; k < phis.len; k++) {
@@ -160,24 +198,22 @@ uint32_t st_opt_repr_run(StIrFunc *f) {
       StIrRef v = in == r ? np : unboxed_input(&R, in, R.cls[r], f->blocks.data[b].preds.data[a]);
       st_ir_insn(f, np)->args[a] = v;
     }
-    /* The box replacing the old phi goes after the block's phis. */
-    StIrBlock *blk = &f->blocks.data[b];
-    size_t pos = 0;
-    while (pos < blk->insns.len && st_ir_insn(f, blk->insns.data[pos])->op == ST_IR_PHI) pos++;
-    StIrRef box = st_opt_insert_at(f, b, pos, R.cls[r] == C_I32 ? ST_IR_BOX_I32 : ST_IR_BOX_F64,
-                                   ST_IRT_VALUE, np, 0, 0);
-    st_ir_insn(f, box)->bc_pc = st_ir_insn(f, r)->bc_pc;
-    st_opt_replace(f, &repl, r, box);
+    /* Inlined frames' this/callee name VALUEs: only for those does a box after the block's
+     * phis stand for the old phi. Everything else was rewritten above. */
+    if (framed[r]) {
+      StIrBlock *blk = &f->blocks.data[b];
+      size_t pos = 0;
+      while (pos < blk->insns.len && st_ir_insn(f, blk->insns.data[pos])->op == ST_IR_PHI) pos++;
+      StIrRef box = st_opt_insert_at(f, b, pos, R.cls[r] == C_I32 ? ST_IR_BOX_I32 : ST_IR_BOX_F64,
+                                     ST_IRT_VALUE, np, 0, 0);
+      st_ir_insn(f, box)->bc_pc = st_ir_insn(f, r)->bc_pc;
+      st_opt_replace(f, &repl, r, box);
+    } else {
+      st_opt_kill(f, r);
+    }
   }
   st_opt_apply(f, &repl);
-  /* Snapshot entries: the unboxed phi itself (the exit boxes it). */
-  for (size_t e = 0; e < f->snap_entries.len; e++) {
-    StIrRef v = f->snap_entries.data[e].ref;
-    StIrInsn *d = st_ir_insn(f, v);
-    if (v && !(d->flags & ST_IRI_DEAD) && (d->op == ST_IR_BOX_I32 || d->op == ST_IR_BOX_F64) &&
-        st_ir_insn(f, d->a)->op == ST_IR_PHI)
-      f->snap_entries.data[e].ref = d->a;
-  }
+  free(framed);
   st_opt_repl_free(&repl);
   st_vec_free(&phis);
   free(R.newphi);

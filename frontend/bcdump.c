@@ -63,7 +63,7 @@ static const char *flag_names(uint32_t f, char *buf, size_t cap) {
   static const char *const names[] = {"strict", "arrow", "async", "method", "class-ctor", "derived",
                                       "needs-args", "script", "getter", "setter", "field-init",
                                       "simple-params", "needs-home", "named-expr", "mapped-args",
-                                      "has-fields"};
+                                      "has-fields", "has-eval", "eval"};
   buf[0] = 0;
   for (unsigned i = 0; i < ST_ARRAY_LEN(names); i++) {
     if (!(f & (1u << i))) continue;

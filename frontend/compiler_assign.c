@@ -126,8 +126,10 @@ static uint32_t ref_get(Cc *c, CRef *r, const StNode *at, int32_t dst) {
     st_emit_op(E, ST_OP_GETPROP, (int32_t)d, (int32_t)r->obj, (int32_t)r->kconst, (int32_t)st_cc_fb(c, ST_FB_PROP));
   else if (r->kind == 2)
     st_emit_op(E, ST_OP_GETELEM, (int32_t)d, (int32_t)r->obj, (int32_t)r->key, (int32_t)st_cc_fb(c, ST_FB_ELEM));
-  else
+  else {
+    st_cc_super_receiver(c, at);
     st_emit_op(E, ST_OP_GETSUPER, (int32_t)d, (int32_t)r->key);
+  }
   return d;
 }
 
@@ -141,8 +143,10 @@ static void ref_set(Cc *c, CRef *r, const StNode *at, uint32_t v) {
     st_emit_op(E, ST_OP_SETPROP, (int32_t)r->obj, (int32_t)r->kconst, (int32_t)v, (int32_t)st_cc_fb(c, ST_FB_PROP));
   else if (r->kind == 2)
     st_emit_op(E, ST_OP_SETELEM, (int32_t)r->obj, (int32_t)r->key, (int32_t)v, (int32_t)st_cc_fb(c, ST_FB_ELEM));
-  else
+  else {
+    st_cc_super_receiver(c, at);
     st_emit_op(E, ST_OP_SETSUPER, (int32_t)r->key, (int32_t)v);
+  }
 }
 
 /* ------------------------------------------------------------------------------------------ */

@@ -25,7 +25,8 @@
  * the context. Sloppy eval code whose caller's variable scope is the script declares its vars
  * and functions on the global object (DECLVAR/DECLFUNC); sloppy eval code in a function
  * assigns to the caller's binding when the caller's variable scope has one. Strict eval code
- * keeps its declarations to itself. Indirect eval is the same with no descriptor.
+ * keeps its declarations to itself. Indirect eval is the same with no descriptor. In a
+ * method, the eval closure gets the caller's home object, so super.x works in eval code.
  *
  * The value of eval is the completion value of the code: the compiler keeps it in a register
  * of the top level (CFunc.completion_reg), set by expression statements and reset to
@@ -44,8 +45,8 @@
  * declarations) are global properties, which eval code reaches as globals anyway.
  *
  * Known gaps: sloppy eval code in a function that declares a var its caller does not have
- * keeps it to itself (the spec adds it to the caller's variable environment); super property
- * access and super() inside eval code are SyntaxErrors.
+ * keeps it to itself (the spec adds it to the caller's variable environment); super() inside
+ * eval code is a SyntaxError.
  */
 #include "frontend/compiler_internal.h"
 
@@ -250,7 +251,11 @@ StProto *st_compiler_compile_eval(StVM *vm, const char *src, size_t len, const c
   const DScope *ts = direct ? this_scope_of(&d) : NULL;
   StParseOptions popt = {.filename = "eval",
                          .strict = direct && d.scopes.data[0].strict,
-                         .allow_new_target = ts && ts->kind == 'F'};
+                         .allow_new_target = ts && ts->kind == 'F',
+                         /* super() in eval code is not supported: only super.x */
+                         .method_kind = !ts || ts->kind != 'F' ? 0
+                                        : ts->method_kind == ST_AST_METHOD_DERIVED_CONSTRUCTOR
+                                            ? (uint8_t)ST_AST_METHOD_METHOD : ts->method_kind};
   StNode *root = st_parser_parse_program(&arena, src, len, &popt, diags);
   if (!root || diags->errors) goto done;
   StProgram *prog = (StProgram *)root;

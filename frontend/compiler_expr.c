@@ -171,6 +171,10 @@ static uint32_t new_target_value(Cc *c, int32_t dst) {
 }
 
 
+void st_cc_super_receiver(Cc *c, const StNode *at) {
+  if (this_scope_of(c) != c->fn->scope) this_value(c, at, 0);
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* Functions                                                                                  */
 
@@ -271,6 +275,7 @@ static void callee_and_this(Cc *c, StNode *callee, uint32_t base) {
       k = st_cc_expr(c, ((StIndex *)callee)->index, ST_ANY);
     }
     st_cc_pos(c, callee);
+    st_cc_super_receiver(c, callee);
     st_emit_op(E, ST_OP_GETSUPER, (int32_t)base, (int32_t)k);
     st_cc_release(c, m2);
     break;
@@ -800,6 +805,7 @@ uint32_t st_cc_expr(Cc *c, StNode *n, int32_t dst) {
     st_cc_release(c, mark);
     uint32_t r = want(c, dst);
     st_cc_pos(c, n);
+    st_cc_super_receiver(c, n);
     st_emit_op(E, ST_OP_GETSUPER, (int32_t)r, (int32_t)k);
     return r;
   }

@@ -131,6 +131,9 @@ uint32_t st_cc_load_var(Cc *c, StBinding *b, const StName *name, const StNode *a
 void st_cc_store_var(Cc *c, StBinding *b, const StName *name, const StNode *at, uint32_t src,
                      bool init);
 uint32_t st_cc_function_value(Cc *c, StAstFunction *f, int32_t dst);
+/* GETSUPER/SETSUPER take their receiver from register 0: in an arrow (or eval code), whose
+ * `this` lives in the enclosing function's context, load it there first. */
+void st_cc_super_receiver(Cc *c, const StNode *at);
 /* Evaluates a call's arguments into the window starting at base+2, or (with spread) into an
  * array at base+2; returns the argument count, or -1 when a spread array was built. */
 int32_t st_cc_args(Cc *c, StNodeList *args, uint32_t base);

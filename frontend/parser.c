@@ -863,6 +863,7 @@ StNode *st_parser_parse_program(StArena *arena, const char *src, size_t len,
   prog->src_len = (uint32_t)len;
   StFnCtx ctx = {0};
   ctx.program = prog;
+  ctx.method_kind = p->opt->method_kind;
   p->fn = &ctx;
   st_parser_scope_push(p, ST_PSCOPE_FUNCTION);
   ctx.scope_index = 0;

@@ -34,6 +34,8 @@ typedef struct StParseOptions {
   bool strict;               /* the whole script is strict mode code */
   bool allow_natives_syntax; /* `%Name(args)` parses as NATIVE_CALL (V8's test natives) */
   bool allow_new_target;     /* eval code called directly from a function: new.target is its */
+  uint8_t method_kind;       /* eval code called directly from a method (StMethodKind): super.x
+                                is allowed, and `arguments` is not in a field initializer */
 } StParseOptions;
 
 StNode *st_parser_parse_program(StArena *arena, const char *src, size_t len,

@@ -16,6 +16,13 @@
  *   -> sweep (heap.c): finalize + free white cells, rebuild free lists, release empty blocks
  *   -> live = marked bytes + external; next threshold = max(MIN_BUDGET, live * GROWTH%)
  *
+ * Why MIN_BUDGET is 16 MiB, not less: a collection costs a mark of the live heap plus a sweep
+ * of every carved cell, so with a small live heap the cost per allocated byte falls as the
+ * budget grows. Measured on binarytrees (live ~2.6 MiB, callgrind, 2 iterations): 4 MiB ->
+ * 16 MiB cut the collections from 30 to 8 and the instructions by 4%, with slightly fewer D1
+ * misses; peak RSS grew from 13 to 26 MB (node --jitless: 64 MB). The live-heap term takes
+ * over once the live heap passes 16 MiB.
+ *
  * The inline fast path (gc.h) only pops a free list and lowers fast.budget; budget is kept so
  * that it runs out exactly when the slow path has something to do (collect, hit the limit,
  * inject a failure, stress mode), and fold() turns what the fast path spent into the byte
@@ -175,21 +182,32 @@ void *st_gc_alloc_slow(StHeap *h, uint8_t kind, size_t size) {
   return c;
 }
 
+/* Called at every growth and release of an object's slots or elements, so it avoids the full
+ * fold and recompute when it can: growth by d lowers both bounds of the budget (threshold -
+ * allocated_since, limit - in_use) by exactly d, so the budget drops by d unless that would
+ * take it below 0; a release without a limit leaves the budget as it was. */
 void st_gc_external(StHeap *h, int64_t delta) {
-  fold(h);
   if (delta >= 0) {
     uint64_t d = (uint64_t)delta;
     h->external += d;
     h->in_use += d;
     h->allocated_since += d;
     h->stats.bytes_allocated_total += d;
+    if (ST_LIKELY(h->fast.budget >= delta)) {
+      h->fast.budget -= delta;
+      h->budget_base -= delta; /* not spent by the fast path: fold must not count it again */
+      return;
+    }
+    fold(h);
   } else {
+    fold(h);
     /* Clamped: an owner that releases more than it reported must not wrap the counters. */
     uint64_t d = (uint64_t)-(delta + 1) + 1;
     if (d > h->external) d = h->external;
     h->external -= d;
     h->in_use -= d;
     h->stats.bytes_freed_total += d;
+    if (!h->limit) return;
   }
   recompute_budget(h);
 }
@@ -231,12 +249,13 @@ void st_gc_undefer(StHeap *h) {
 /* ------------------------------------------------------------------------------------------ */
 /* Marking */
 
-void st_gc_mark_cell(StHeap *h, StCell *c) {
-  if (!c) return;
+/* Grey the cell: set its mark bit and, if it has children, push it. Inlined into the loops
+ * below; the mark stack grows through st_vec_reserve only when full. */
+static inline void mark_cell_inline(StHeap *h, StCell *c) {
   ST_ASSERT(h->collecting, "marking outside a collection");
   ST_ASSERT(((uintptr_t)c & 15) == 0, "misaligned cell pointer %p", (void *)c);
   ST_ASSERT(c->kind != ST_GC_KIND_FREE, "marking a free cell %p (a use after free?)", (void *)c);
-  if (c->gcbits & ST_GC_BIT_LARGE) {
+  if (ST_UNLIKELY(c->gcbits & ST_GC_BIT_LARGE)) {
     ST_ASSERT(st_heap_is_large(h, c), "%p is not a heap cell", (void *)c);
     if (c->gcbits & ST_GC_BIT_MARK) return;
     c->gcbits |= ST_GC_BIT_MARK;
@@ -246,19 +265,33 @@ void st_gc_mark_cell(StHeap *h, StCell *c) {
                   ((uintptr_t)c - (uintptr_t)b - b->first) % b->cell_size == 0,
               "%p is not a heap cell", (void *)c);
     size_t g = gc_granule(c);
-    if (gc_bit_test(b, g)) return;
-    gc_bit_set(b, g);
+    uint64_t bit = (uint64_t)1 << (g & 63), *w = &b->marks[g >> 6];
+    if (*w & bit) return;
+    *w |= bit;
   }
-  if (h->kinds[c->kind].trace) st_vec_push(&h->mark_stack, c);
+  if (h->kinds[c->kind].trace) {
+    if (ST_UNLIKELY(h->mark_stack.len == h->mark_stack.cap))
+      st_vec_reserve(&h->mark_stack, h->mark_stack.len + 1);
+    h->mark_stack.data[h->mark_stack.len++] = c;
+  }
+}
+
+void st_gc_mark_cell(StHeap *h, StCell *c) {
+  if (c) mark_cell_inline(h, c);
 }
 
 void st_gc_mark_value(StHeap *h, StValue v) {
-  if (st_nanbox_is_pointer(v)) st_gc_mark_cell(h, (StCell *)st_nanbox_pointer(v));
+  if (st_nanbox_is_pointer(v)) mark_cell_inline(h, (StCell *)st_nanbox_pointer(v));
 }
 
+/* Two passes: the first asks for every child's header at once, so that the cache misses of a
+ * cell's children overlap instead of being taken one after another by the second. */
 void st_gc_mark_values(StHeap *h, const StValue *v, size_t n) {
+  if (n > 1)
+    for (size_t i = 0; i < n; i++)
+      if (st_nanbox_is_pointer(v[i])) __builtin_prefetch(st_nanbox_pointer(v[i]), 1);
   for (size_t i = 0; i < n; i++)
-    if (st_nanbox_is_pointer(v[i])) st_gc_mark_cell(h, (StCell *)st_nanbox_pointer(v[i]));
+    if (st_nanbox_is_pointer(v[i])) mark_cell_inline(h, (StCell *)st_nanbox_pointer(v[i]));
 }
 
 void st_gc_mark_conservative(StHeap *h, const void *start, const void *end) {

@@ -27,7 +27,7 @@
  * a conservative pointer to a free cell keeps nothing alive. Cells never move.
  *
  * Scheduling: a collection runs when the bytes allocated since the last one (cells plus
- * positive st_gc_external deltas) pass max(4 MiB, the live heap), i.e. the heap may double
+ * positive st_gc_external deltas) pass max(16 MiB, the live heap), i.e. the heap may double
  * between collections; before every allocation in stress mode; and when an allocation would
  * pass the heap limit. The counted size of a cell is its size-class size; the limit is on
  * those bytes plus external bytes, not on the process RSS (block headers and free cells are
@@ -142,7 +142,8 @@ void st_gc_set_stack_scan(StHeap *h, bool on);
  * block, large cells) is in st_gc_alloc_slow. */
 void *st_gc_alloc_slow(StHeap *h, uint8_t kind, size_t size);
 
-ST_MUST_CHECK static inline void *st_gc_alloc(StHeap *h, uint8_t kind, size_t size) {
+/* The shared fast path. `zero` is a constant at every call site, so each variant folds. */
+ST_INLINE void *st_gc_alloc_fast(StHeap *h, uint8_t kind, size_t size, bool zero) {
   ST_ASSERT(kind != ST_GC_KIND_FREE && size >= sizeof(StCell), "bad cell request");
   StGcFast *f = (StGcFast *)(void *)h; /* StHeap's first member */
   if (ST_LIKELY(size <= ST_GC_SMALL_MAX)) {
@@ -152,12 +153,31 @@ ST_MUST_CHECK static inline void *st_gc_alloc(StHeap *h, uint8_t kind, size_t si
     if (ST_LIKELY(cell != NULL && f->budget >= (int64_t)csz)) {
       f->free[ci] = cell->next;
       f->budget -= (int64_t)csz;
-      memset(cell, 0, csz);
+      if (zero) {
+        memset(cell, 0, csz);
+      } else {
+        /* The header only: kind 0 (free) already, gcbits/flags/aux zeroed here. */
+        memset(&cell->hdr, 0, sizeof cell->hdr);
+      }
       cell->hdr.kind = kind;
       return cell;
     }
   }
   return st_gc_alloc_slow(h, kind, size);
+}
+
+ST_MUST_CHECK static inline void *st_gc_alloc(StHeap *h, uint8_t kind, size_t size) {
+  return st_gc_alloc_fast(h, kind, size, true);
+}
+
+/* As st_gc_alloc, but only the header is initialized (kind set; gcbits, flags and aux zero):
+ * the other bytes of the cell hold garbage (the poison pattern in STRATA_ASSERT builds). The
+ * caller must store every byte of the `size` it asked for that any trace function, finalizer
+ * or reader can see before it allocates again or calls anything that may collect; until then
+ * a collection cannot happen, so no tracer meets the garbage. For objects that are filled
+ * completely at once (their slots with undefined), this saves zeroing the cell twice. */
+ST_MUST_CHECK static inline void *st_gc_alloc_uninit(StHeap *h, uint8_t kind, size_t size) {
+  return st_gc_alloc_fast(h, kind, size, false);
 }
 
 /* Memory a cell owns outside the heap (from malloc), counted toward GC pressure and the limit.

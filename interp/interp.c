@@ -875,7 +875,9 @@ dispatch:
     StValue v;
     if (st_is_object(callee) && st_get_object(callee) == vm->intrinsics.Eval) {
       v = argc ? r[base + 2] : ST_UNDEFINED;
-      if (st_is_string(v)) v = st_slowpath_eval(vm, v, K[U(4)], st_frame_ctx(f));
+      if (st_is_string(v))
+        v = st_slowpath_eval_from(vm, v, K[U(4)], st_frame_ctx(f), r[0],
+                                  st_frame_function(f)->home_object);
     } else {
       v = st_interp_call(vm, callee, r[base + 1], argc, &r[base + 2], ST_UNDEFINED);
     }

@@ -794,6 +794,15 @@ StValue st_slowpath_concat(StVM *vm, const StValue *v, uint32_t n) {
 /* eval                                                                                       */
 
 StValue st_slowpath_eval(StVM *vm, StValue src, StValue desc, StContext *ctx) {
+  StFrame *f = vm->frame;
+  if (st_is_string(desc) && f)
+    return st_slowpath_eval_from(vm, src, desc, ctx, st_frame_regs(f)[0],
+                                 st_frame_function(f)->home_object);
+  return st_slowpath_eval_from(vm, src, desc, ctx, st_object_value(vm->global), ST_UNDEFINED);
+}
+
+StValue st_slowpath_eval_from(StVM *vm, StValue src, StValue desc, StContext *ctx,
+                              StValue this_val, StValue home) {
   size_t n = 0, dn = 0;
   char *u = st_string_to_utf8(vm, st_get_string(src), &n);
   if (!u) return ST_EXCEPTION;
@@ -821,6 +830,8 @@ StValue st_slowpath_eval(StVM *vm, StValue src, StValue desc, StContext *ctx) {
   st_diag_free(&diags);
   StFunction *fn = st_function_new_closure(vm, p, ctx);
   if (!fn) return ST_EXCEPTION;
-  return st_interp_call(vm, st_object_value(&fn->obj), st_object_value(vm->global), 0, NULL,
-                        ST_UNDEFINED);
+  fn->home_object = home;
+  /* Arrow-like eval code (in a function) sees the caller's `this`; global code the global's. */
+  if (!(p->flags & ST_PROTO_ARROW)) this_val = st_object_value(vm->global);
+  return st_interp_call(vm, st_object_value(&fn->obj), this_val, 0, NULL, ST_UNDEFINED);
 }

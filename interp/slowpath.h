@@ -21,10 +21,16 @@ bool st_slowpath_init_fields(StVM *vm, StFunction *ctor, StValue this_obj);
 /* The result of a [[Construct]] call given the body's return value. */
 StValue st_slowpath_construct_result(StVM *vm, StFrame *f, StValue ret);
 
-/* Eval code `src` (a string): compiled by frontend/compiler_eval.c and run with the global
- * object as `this`, as a closure over ctx. desc: CALLEVAL's scope descriptor for a direct
- * eval (ctx: the caller's current context), undefined for an indirect one (ctx NULL). A
- * syntax error in the code is thrown as a SyntaxError. Returns the completion value. */
+/* Eval code `src` (a string): compiled by frontend/compiler_eval.c and run as a closure over
+ * ctx. desc: CALLEVAL's scope descriptor for a direct eval (ctx: the caller's current
+ * context, this_val and home: the caller's `this` register and home object, which super.x
+ * reads), undefined for an indirect one (ctx NULL, home undefined). Global code runs with the
+ * global object as `this`. A syntax error in the code is thrown as a SyntaxError. Returns the
+ * completion value. */
+ST_MUST_CHECK StValue st_slowpath_eval_from(StVM *vm, StValue src, StValue desc, StContext *ctx,
+                                            StValue this_val, StValue home);
+/* The same, for a direct eval taking `this` and the home object from vm->frame, the calling
+ * frame (compiled code that keeps the interpreter's frame layout). */
 ST_MUST_CHECK StValue st_slowpath_eval(StVM *vm, StValue src, StValue desc, StContext *ctx);
 
 /* Calling a non-callable: the TypeError ("x is not a function"). */

@@ -129,22 +129,36 @@ StObject *st_object_new(StVM *vm, StObject *proto, uint32_t inline_cap) {
   return st_object_alloc(vm, ST_KIND_OBJECT, sizeof(StObject), proto, inline_cap);
 }
 
+/* The hottest allocation (`new C`, object literals, closures): the cell comes from
+ * st_gc_alloc_uninit, so each byte is written once (header fields, then undefined in every
+ * slot) instead of being zeroed first. Nothing between the allocation and the last store can
+ * collect (st_xmalloc and st_gc_external do not), so no tracer sees a half-built object. */
 StObject *st_object_new_with_shape(StVM *vm, StShape *shape, size_t size) {
   ST_ASSERT(!st_shape_is_dict(shape), "sharing a dictionary shape");
-  StObject *o = st_vm_alloc(vm, (StCellKind)shape->obj_kind,
-                            size + (size_t)shape->inline_cap * sizeof(StValue));
-  if (!o) return NULL;
+  ST_ASSERT(size >= sizeof(StObject) && size % 8 == 0, "bad object size %zu", size);
+  uint32_t icap = shape->inline_cap;
+  size_t total = size + (size_t)icap * sizeof(StValue);
+  StObject *o = st_gc_alloc_uninit(vm->heap, shape->obj_kind, total);
+  if (ST_UNLIKELY(!o)) {
+    st_vm_throw_oom(vm);
+    return NULL;
+  }
+  o->hdr.flags = ST_OBJECT_EXTENSIBLE;
+  o->shape = shape;
+  o->slots = NULL;
+  o->elements = NULL;
+  StValue *in = (StValue *)o + shape->inline_start;
+  /* Kind-specific fields (StFunction's...) start zeroed, as st_gc_alloc gives them. */
+  if (ST_UNLIKELY((char *)in != (char *)(o + 1)))
+    memset(o + 1, 0, total - sizeof(StObject));
+  for (uint32_t i = 0; i < icap; i++) in[i] = ST_UNDEFINED;
   uint32_t n = shape->hdr.aux;
-  if (n > shape->inline_cap) {
-    uint32_t cap = st_object_overflow_cap(n - shape->inline_cap);
+  if (n > icap) {
+    uint32_t cap = st_object_overflow_cap(n - icap);
     o->slots = st_xmalloc(cap * sizeof(StValue));
     st_gc_external(vm->heap, (int64_t)(cap * sizeof(StValue)));
-    for (uint32_t i = 0; i < n - shape->inline_cap; i++) o->slots[i] = ST_UNDEFINED;
+    for (uint32_t i = 0; i < n - icap; i++) o->slots[i] = ST_UNDEFINED;
   }
-  StValue *in = (StValue *)o + shape->inline_start;
-  for (uint32_t i = 0; i < shape->inline_cap; i++) in[i] = ST_UNDEFINED;
-  o->shape = shape;
-  o->hdr.flags = ST_OBJECT_EXTENSIBLE;
   return o;
 }
 

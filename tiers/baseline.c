@@ -107,7 +107,9 @@ static StCode *baseline_compile(StVM *vm, StProto *p, uint32_t osr_pc, StAbort *
   code->tier = &st_baseline_tier;
   code->proto = p;
   StCnpResult *res = st_xcalloc(1, sizeof *res);
-  StCnpOptions opts = {.exit_fn = ts->host.helpers[ST_HELPER_DEOPT], .code = code, .loop_fn = (void *)baseline_loop};
+  if (!ts->baseline) ts->baseline = st_cnp_mem_arena_new(); /* NULL: private mappings */
+  StCnpOptions opts = {.exit_fn = ts->host.helpers[ST_HELPER_DEOPT], .code = code, .loop_fn = (void *)baseline_loop,
+                       .arena = ts->baseline};
   char why[200] = "";
   uint64_t t0 = st_common_now_ns();
   StAbort a = st_cnp_compile(vm, p, &opts, res, why, sizeof why);
@@ -164,6 +166,12 @@ static void baseline_release(StVM *vm, StCode *code) {
   free(code->deps);
   free(code->osr);
   free(code);
+}
+
+void st_baseline_shutdown(StVM *vm) {
+  StTierState *ts = st_tier_state(vm);
+  st_cnp_mem_arena_free(ts->baseline); /* code still installed keeps its chunk mapped */
+  ts->baseline = NULL;
 }
 
 const StTier st_baseline_tier = {

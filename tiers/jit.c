@@ -95,14 +95,19 @@ bool st_jit_load_plugin(StVM *vm, StBackendPlugin *p) {
     return false;
   }
   if (!ts->temp_dir[0]) {
-    /* A private directory for backends that write files (libgccjit's driver does). */
-    char tmpl[] = "/tmp/strata-XXXXXX";
-    if (mkdtemp(tmpl)) snprintf(ts->temp_dir, sizeof ts->temp_dir, "%s", tmpl);
+    /* The path of a private directory for backends that write files (libgccjit's driver
+     * does). One per process, not per VM: libgccjit reads TMPDIR once per process. The
+     * backend creates it (mode 0700, refusing one it does not own) only while it compiles and
+     * removes it after, so a process that crashes leaves nothing behind. */
+    snprintf(ts->temp_dir, sizeof ts->temp_dir, "/tmp/strata-jit-%ld", (long)getpid());
   }
   ts->host.temp_dir = ts->temp_dir[0] ? ts->temp_dir : NULL;
   ts->host.perf_map = ts->perf_map;
   p->state = p->backend->init(&ts->host, p->error, sizeof p->error);
-  if (!p->state) return false;
+  if (!p->state) {
+    fprintf(stderr, "strata: the %s backend could not start: %s\n", p->name, p->error);
+    return false;
+  }
   p->ok = true;
   return true;
 }
@@ -267,7 +272,9 @@ StJitJob *st_jit_begin(StVM *vm, StProto *p, uint32_t osr_pc, const StJitConfig 
  * a time per plugin. */
 bool st_jit_generate(StJitJob *job) {
   StBackendPlugin *pl = job->cfg.plugin;
-  StBackendOptions bopt = {.opt_level = job->cfg.opt_level, .fast_isel = job->cfg.opt_level == 0};
+  StBackendOptions bopt = {.opt_level = job->cfg.opt_level,
+                           .fast_isel = job->cfg.fast_isel || job->cfg.opt_level == 0,
+                           .pipeline = job->cfg.pipeline};
   memset(&job->res, 0, sizeof job->res);
   uint64_t t = st_common_now_ns();
   pthread_mutex_lock(&pl->lock);

@@ -1,7 +1,15 @@
-/* tiers/optimizing.c: the two optimizing tiers, LLVM and libgccjit. Both run the same pipeline
- * (tiers/jit.c: IR from bytecode and feedback, the full pass pipeline, speculation behind
- * guards, deopt tables from snapshots); they differ only in the backend plugin that turns the
- * IR into machine code, which is the point: comparing code generators on identical IR.
+/* tiers/optimizing.c: the speculative tiers. All three run the same pipeline (tiers/jit.c: IR
+ * from bytecode and feedback, passes, speculation behind guards, deopt tables from snapshots):
+ *
+ *   tier    passes (backends/opt.h)   inlining            backend
+ *   mid     cheap subset (fold, dce)  depth 1, 30 bc      LLVM: a short function pipeline
+ *                                                         (instcombine, simplifycfg), FastISel
+ *   llvm    full pipeline             depth 3, 120 bc     LLVM default<O2>, codegen Default
+ *   gccjit  full pipeline             depth 3, 120 bc     libgccjit -O2
+ *
+ * llvm and gccjit differ only in the code generator, which is the point: comparing code
+ * generators on identical IR. mid differs from llvm only in how much it spends: the same guards
+ * and snapshots, so its deopts behave identically.
  *
  * The plugin is a shared module next to the strata binary, loaded on the first compile.
  */
@@ -46,6 +54,26 @@ static StJitConfig llvm_config(StVM *vm) {
   };
 }
 
+/* The mid tier trades code quality for compile time: LLVM still removes the boxing the IR
+ * passes leave and cleans up control flow, but runs no loop or inlining passes, and selects
+ * instructions with FastISel. */
+enum { MID_INLINE_DEPTH = 1, MID_INLINE_BYTECODES = 30 };
+#define MID_PIPELINE "function(instcombine<no-verify-fixpoint>,simplifycfg)"
+
+static StJitConfig mid_config(StVM *vm) {
+  return (StJitConfig){
+      .tier_name = "mid",
+      .plugin = st_jit_plugin(vm, "llvm"),
+      .opt_level = 1,
+      .fast_isel = true,
+      .pipeline = MID_PIPELINE,
+      .full_passes = false,
+      .max_inline_depth = MID_INLINE_DEPTH,
+      .max_inline_bytecodes = MID_INLINE_BYTECODES,
+      .max_insns = OPT_MAX_IR_INSNS,
+  };
+}
+
 static StJitConfig gccjit_config(StVM *vm) {
   StJitConfig c = llvm_config(vm);
   c.tier_name = "gccjit";
@@ -56,6 +84,17 @@ static StJitConfig gccjit_config(StVM *vm) {
 static StJitJob *llvm_begin(StVM *vm, StProto *p, uint32_t osr_pc, StAbort *abort, StCompileRecord *rec) {
   StJitConfig cfg = llvm_config(vm);
   return st_jit_begin(vm, p, osr_pc, &cfg, &st_llvm_opt_tier, abort, rec);
+}
+
+static StJitJob *mid_begin(StVM *vm, StProto *p, uint32_t osr_pc, StAbort *abort, StCompileRecord *rec) {
+  StJitConfig cfg = mid_config(vm);
+  return st_jit_begin(vm, p, osr_pc, &cfg, &st_midtier_tier, abort, rec);
+}
+
+static StCode *mid_compile(StVM *vm, StProto *p, uint32_t osr_pc, StAbort *abort,
+                           StCompileRecord *rec) {
+  StJitConfig cfg = mid_config(vm);
+  return st_jit_compile(vm, p, osr_pc, &cfg, &st_midtier_tier, abort, rec);
 }
 
 static StJitJob *gccjit_begin(StVM *vm, StProto *p, uint32_t osr_pc, StAbort *abort, StCompileRecord *rec) {
@@ -74,6 +113,19 @@ static StCode *gccjit_compile(StVM *vm, StProto *p, uint32_t osr_pc, StAbort *ab
   StJitConfig cfg = gccjit_config(vm);
   return st_jit_compile(vm, p, osr_pc, &cfg, &st_gccjit_opt_tier, abort, rec);
 }
+
+const StTier st_midtier_tier = {
+    .name = "mid",
+    .level = 2,
+    .speculative = true,
+    .default_threshold = 500,
+    .available = llvm_available,
+    .compile = mid_compile,
+    .release = st_jit_release,
+    .begin = mid_begin,
+    .generate = st_jit_generate,
+    .end = st_jit_end,
+};
 
 const StTier st_llvm_opt_tier = {
     .name = "llvm",

@@ -511,6 +511,7 @@ void st_tier_free(StVM *vm) {
   vm->hooks.free_proto = ts->interp_free_proto;
   vm->hooks.hot = NULL;
   st_jit_plugins_shutdown(vm);
+  st_baseline_shutdown(vm);
   st_gc_remove_root_tracer(vm->heap, trace_dead_code, ts);
   st_deps_free(ts->deps);
   vm->hooks.dependency_broken = NULL;

@@ -68,6 +68,7 @@ typedef struct StTierState {
   bool perf_map;
   StCompileQueue *queue;   /* background compilation, or NULL (--no-concurrent, --eager) */
   StDepTable *deps;
+  void *baseline;          /* tiers/baseline.c: its state (the code arena), or NULL */
   StProtoTier *protos;     /* every proto's tier state (st_tier_free releases them all) */
   /* The interpreter's proto hooks, chained by the tiers' own. */
   void (*interp_trace_proto)(StVM *vm, StHeap *h, StProto *p);
@@ -87,7 +88,9 @@ void st_tier_describe(StVM *vm, StProto *p, char *buf, size_t cap);
 typedef struct StJitConfig {
   const char *tier_name;
   StBackendPlugin *plugin;
-  int opt_level;            /* backend optimization level */
+  int opt_level;            /* backend optimization level (LLVM codegen level, gcc -O) */
+  bool fast_isel;           /* LLVM: FastISel instruction selection */
+  const char *pipeline;     /* LLVM pass pipeline, or NULL for the opt level's default */
   bool full_passes;         /* the whole pass pipeline (else the cheap subset) */
   uint32_t max_inline_depth, max_inline_bytecodes;
   uint32_t max_insns;       /* cap before the backend (superlinear compile times) */
@@ -127,11 +130,14 @@ void st_jit_plugin_path(const char *file, char *out, size_t cap);
 /* Shuts the loaded backends down and removes the temporary directory. */
 void st_jit_plugins_shutdown(StVM *vm);
 
-/* The registered tiers (optimizing.c, unbuilt.c). */
+/* The registered tiers (baseline.c, optimizing.c). */
 extern const StTier st_llvm_opt_tier;
 extern const StTier st_gccjit_opt_tier;
 extern const StTier st_baseline_tier;
 extern const StTier st_midtier_tier;
+
+/* baseline.c: frees the baseline's state (st_tier_free, after releasing dead code). */
+void st_baseline_shutdown(StVM *vm);
 
 /* jit_helpers.c */
 void st_jit_helpers_init(StBackendHost *host);

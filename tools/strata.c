@@ -6,6 +6,7 @@
  * Exit status: 0 success; 1 uncaught exception (SyntaxError included); 2 bad usage or an
  * unreadable file; 3 out of memory.
  */
+#include "backends/opt.h"
 #include "builtins/builtins.h"
 #include "frontend/ast.h"
 #include "frontend/compiler.h"
@@ -50,6 +51,36 @@ static ST_NORETURN void usage_error(const char *fmt, const char *arg) {
   fprintf(stderr, fmt, arg);
   fprintf(stderr, "\nTry 'strata --help' for the list of options.\n");
   exit(EXIT_USAGE);
+}
+
+/* Values the flag table's types accept but the engine cannot use (docs/bad-input.md): rejected
+ * here, before anything runs, so a bad value is bad usage (exit 2), never a silent default, a
+ * late failure or a crash. Limits: the realm needs about 256K of heap to set itself up (1M
+ * leaves room); a register stack over 2^28 values (2 GB) cannot be reserved on most machines. */
+static void check_flag_values(const StFlags *f) {
+  char num[32];
+  if (f->deopt_every < 0) {
+    snprintf(num, sizeof num, "%lld", (long long)f->deopt_every);
+    usage_error("--deopt-every wants a count >= 0 (0: off), got '%s'", num);
+  }
+  if (f->stack_size < 0 || f->stack_size > (1ll << 28)) {
+    snprintf(num, sizeof num, "%lld", (long long)f->stack_size);
+    usage_error("--stack-size wants a number of values from 0 (default) to 268435456, got '%s'", num);
+  }
+  if (f->max_heap != 0 && f->max_heap < (1u << 20)) {
+    snprintf(num, sizeof num, "%llu", (unsigned long long)f->max_heap);
+    usage_error("--max-heap wants 0 (no limit) or at least 1M, got '%s' bytes", num);
+  }
+  if (f->stats && !f->stats[0]) usage_error("%s", "--stats= needs a file name (or '-' for stderr)");
+  if (f->print_feedback && !f->print_feedback[0])
+    usage_error("%s", "--print-feedback= needs a function name (bare --print-feedback: all)");
+  if (f->print_ir) {
+    const char *v = f->print_ir, *pass = !strncmp(v, "after:", 6) ? v + 6 : NULL;
+    bool ok = pass ? (!strcmp(pass, "all") || !strcmp(pass, "build") || !strcmp(pass, "final") ||
+                      st_opt_find(pass) >= 0)
+                   : (!strcmp(v, "all") || !strcmp(v, "build") || !strcmp(v, "final"));
+    if (!ok) usage_error("--print-ir wants all, build, final or after:PASS (a pass name), got '%s'", v);
+  }
 }
 
 /* Reads a whole file; NULL with errno set on failure. */
@@ -215,6 +246,7 @@ int main(int argc, char **argv) {
     usage(stderr);
     return EXIT_USAGE;
   }
+  check_flag_values(&flags);
 
   size_t len = 0;
   char *src;

@@ -25,8 +25,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #ifndef ST_CNP_HAVE_STENCILS
 /* Not x86-64 Linux: the tier reports itself not built. */
@@ -36,8 +34,8 @@ bool st_cnp_supported(const char **why) {
 }
 uint32_t st_cnp_stencil_count(void) { return 0; }
 size_t st_cnp_stencil_bytes(void) { return 0; }
-bool st_cnp_patch(unsigned char *copy, const StCnpPatch *patch, uint64_t value) {
-  (void)copy, (void)patch, (void)value;
+bool st_cnp_patch(unsigned char *copy, uintptr_t run, const StCnpPatch *patch, uint64_t value) {
+  (void)copy, (void)run, (void)patch, (void)value;
   return false;
 }
 StAbort st_cnp_compile(StVM *vm, StProto *p, const StCnpOptions *opts, StCnpResult *out, char *why,
@@ -68,7 +66,7 @@ size_t st_cnp_stencil_bytes(void) {
   return n;
 }
 
-bool st_cnp_patch(unsigned char *copy, const StCnpPatch *patch, uint64_t value) {
+bool st_cnp_patch(unsigned char *copy, uintptr_t run, const StCnpPatch *patch, uint64_t value) {
   unsigned char *at = copy + patch->offset;
   uint64_t v = value + (uint64_t)(int64_t)patch->addend;
   switch ((StCnpPatchKind)patch->kind) {
@@ -87,7 +85,7 @@ bool st_cnp_patch(unsigned char *copy, const StCnpPatch *patch, uint64_t value) 
     return true;
   }
   case ST_CNP_PATCH_REL32: {
-    int64_t d = (int64_t)(v - (uint64_t)(uintptr_t)at);
+    int64_t d = (int64_t)(v - (uint64_t)(run + patch->offset));
     if (d < INT32_MIN || d > INT32_MAX) return false;
     int32_t w = (int32_t)d;
     memcpy(at, &w, 4);
@@ -103,12 +101,13 @@ static int inline_stencil(StOpcode op) {
 #define INLINE(name) case ST_OP_##name: return ST_CNP_STENCIL_##name;
     INLINE(NOP) INLINE(MOV) INLINE(LOADK) INLINE(LOADI) INLINE(LOADUNDEF) INLINE(LOADNULL)
     INLINE(LOADTRUE) INLINE(LOADFALSE) INLINE(LOADUNINIT)
-    INLINE(ADD) INLINE(SUB) INLINE(ADDI) INLINE(INC) INLINE(DEC)
+    INLINE(ADD) INLINE(SUB) INLINE(MUL) INLINE(ADDI) INLINE(INC) INLINE(DEC)
     INLINE(LT) INLINE(LE) INLINE(GT) INLINE(GE)
     INLINE(JLT) INLINE(JLE) INLINE(JGT) INLINE(JGE) INLINE(JNLT) INLINE(JNLE) INLINE(JNGT) INLINE(JNGE)
     INLINE(JTRUE) INLINE(JFALSE) INLINE(JUNDEF) INLINE(JNOTUNDEF) INLINE(JNULLISH) INLINE(JNOTNULLISH)
     INLINE(JMP) INLINE(RET) INLINE(RETUNDEF) INLINE(LOOPHEAD)
-    INLINE(GETPROP) INLINE(SETPROP) INLINE(GETGLOBAL) INLINE(SETGLOBAL) INLINE(GETCTX) INLINE(SETCTX)
+    INLINE(GETPROP) INLINE(SETPROP) INLINE(GETELEM) INLINE(SETELEM) INLINE(NOT) INLINE(TONUMBER)
+    INLINE(CHECKTDZ) INLINE(GETCTXCHK) INLINE(GETGLOBAL) INLINE(SETGLOBAL) INLINE(GETCTX) INLINE(SETCTX)
 #undef INLINE
   default: return -1;
   }
@@ -142,7 +141,8 @@ typedef struct Ctx {
   StProto *p;
   const StCnpOptions *opts;
   StFeedbackVector *fbv;
-  unsigned char *base;
+  unsigned char *rw;        /* where the code is written */
+  unsigned char *base;      /* where it runs */
   Insn *insns;
   uint32_t ninsns;
   int32_t *index_of_pc;     /* bytecode offset -> instruction index, -1 inside instructions */
@@ -188,12 +188,12 @@ static void hole_values(Ctx *c, uint32_t i, uint64_t *hv) {
 /* Copies stencil s to offset off, keeping `size` bytes, and patches it. */
 static bool emit(Ctx *c, int s, uint32_t off, uint32_t size, const uint64_t *hv) {
   const StCnpStencil *st = &st_cnp_stencils[s];
-  unsigned char *dst = c->base + off;
+  unsigned char *dst = c->rw + off;
   memcpy(dst, st->bytes, size);
   for (uint32_t k = 0; k < st->npatches; k++) {
     const StCnpPatch *pt = &st->patches[k];
     if (pt->offset >= size) continue; /* the dropped tail jump */
-    if (!st_cnp_patch(dst, pt, hv[pt->hole])) return false;
+    if (!st_cnp_patch(dst, (uintptr_t)(c->base + off), pt, hv[pt->hole])) return false;
   }
   return true;
 }
@@ -251,16 +251,13 @@ StAbort st_cnp_compile(StVM *vm, StProto *p, const StCnpOptions *opts, StCnpResu
       }
     }
   }
-  size_t page = (size_t)sysconf(_SC_PAGESIZE);
-  size_t map = (off + page - 1) / page * page;
-  if (!map) map = page;
-  void *mem = mmap(NULL, map, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (mem == MAP_FAILED) {
-    snprintf(why, whylen, "mmap of %zu bytes failed", map);
+  if (!st_cnp_mem_alloc(opts->arena, off, &out->block)) {
+    snprintf(why, whylen, "no executable memory for %u bytes", off);
     abort = ST_ABORT_OUT_OF_MEMORY;
     goto done;
   }
-  c.base = mem;
+  c.rw = out->block.rw;
+  c.base = out->block.rx;
   uint64_t hv[ST_CNP_HOLE_COUNT];
   for (uint32_t i = 0; i < c.ninsns && abort == ST_ABORT_NONE; i++) {
     Insn *in = &c.insns[i];
@@ -274,18 +271,18 @@ StAbort st_cnp_compile(StVM *vm, StProto *p, const StCnpOptions *opts, StCnpResu
   memset(hv, 0, sizeof hv);
   if (abort == ST_ABORT_NONE)
     emit(&c, ST_CNP_STENCIL_TRAP, c.trap_off, st_cnp_stencils[ST_CNP_STENCIL_TRAP].size, hv);
-  /* W^X: the code becomes executable only once it is no longer writable. */
-  if (abort != ST_ABORT_NONE || mprotect(mem, map, PROT_READ | PROT_EXEC) != 0) {
+  /* W^X: the code becomes executable only once it is no longer writable (arena chunks: it
+   * runs from a view that never was). */
+  if (abort != ST_ABORT_NONE || !st_cnp_mem_seal(&out->block)) {
     if (abort == ST_ABORT_NONE) {
       snprintf(why, whylen, "mprotect failed");
       abort = ST_ABORT_BACKEND_ERROR;
     }
-    munmap(mem, map);
+    st_cnp_mem_release(&out->block);
     goto done;
   }
-  out->entry = (StCompiledEntry)mem;
-  out->mem = mem;
-  out->map_size = map;
+  out->entry = (StCompiledEntry)c.base;
+  out->mem = c.base;
   out->code_size = off;
   out->ninsns = c.ninsns;
   out->insn_pcs = st_xmalloc((c.ninsns ? c.ninsns : 1) * sizeof(uint32_t));
@@ -313,7 +310,7 @@ StCompiledEntry st_cnp_entry_at(const StCnpResult *res, uint32_t pc) {
 }
 
 void st_cnp_free(StCnpResult *res) {
-  if (res->mem) munmap(res->mem, res->map_size);
+  st_cnp_mem_release(&res->block);
   free(res->insn_pcs);
   free(res->insn_offs);
   memset(res, 0, sizeof *res);

@@ -13,14 +13,15 @@
  *    `exception`, so it is not counted as a deopt);
  *  - feedback is written as the interpreter writes it (cnp_rt.c, and the inline stencils).
  *
- * Memory is mapped read-write, filled, then switched to read-execute: never writable and
- * executable at once. Compiling touches the proto and its feedback vector (allocating it), so it
+ * Memory (backends/cnp/cnp_mem.h) is never writable and executable at once: an arena's
+ * dual-mapped chunks, or a private mapping switched from read-write to read-execute. Compiling touches the proto and its feedback vector (allocating it), so it
  * runs on the main thread.
  */
 #ifndef ST_BACKENDS_CNP_CNP_H
 #define ST_BACKENDS_CNP_CNP_H
 
 #include "backends/cnp/cnp_holes.h"
+#include "backends/cnp/cnp_mem.h"
 #include "backends/abort.h"
 #include "interp/interp.h"
 
@@ -32,12 +33,13 @@ typedef struct StCnpOptions {
   /* StValue loop(StVM *, StFrame *, uint32_t pc): the tier check of loop headers (NULL:
    * st_cnp_rt_loop). A tier passes its own to filter OSR entries it must not take. */
   void *loop_fn;
+  StCnpArena *arena;       /* NULL: a private mapping per function */
 } StCnpOptions;
 
 typedef struct StCnpResult {
   StCompiledEntry entry;
-  void *mem;               /* the mapping (st_cnp_free unmaps it) */
-  size_t map_size;         /* bytes mapped (whole pages) */
+  void *mem;               /* first byte of the code (== entry) */
+  StCnpBlock block;        /* its memory (st_cnp_free releases it) */
   size_t code_size;        /* bytes of machine code */
   uint32_t ninsns;         /* bytecode instructions compiled */
   uint32_t *insn_pcs;      /* exit id -> bytecode offset (malloc'd, ninsns entries) */
@@ -71,10 +73,11 @@ bool st_cnp_rt_supports(uint16_t op);
 int st_cnp_rt_jump(StVM *vm, StFrame *f, uint32_t pc);
 StValue st_cnp_rt_loop(StVM *vm, StFrame *f, uint32_t pc);
 
-/* Applies one patch of a stencil copied to `copy` (its first byte), for a hole whose value is
- * `value`: S + A for absolute patches, S + A - P for rel32 (P: the patched field's address).
- * false when the result does not fit the field (the caller aborts the compile). */
-bool st_cnp_patch(unsigned char *copy, const StCnpPatch *patch, uint64_t value);
+/* Applies one patch of a stencil copied to `copy` (its first byte, where the patcher writes),
+ * which will run at address `run` (another view of the same memory, or copy itself), for a
+ * hole whose value is `value`: S + A for absolute patches, S + A - P for rel32 (P: the run
+ * address of the patched field). false when the result does not fit the field. */
+bool st_cnp_patch(unsigned char *copy, uintptr_t run, const StCnpPatch *patch, uint64_t value);
 
 /* Statistics of the stencil library (for tests and reports). */
 uint32_t st_cnp_stencil_count(void);

@@ -116,22 +116,37 @@ STENCIL(LOADTRUE) { REG(1) = ST_TRUE; CONT(); }
 STENCIL(LOADFALSE) { REG(1) = ST_FALSE; CONT(); }
 STENCIL(LOADUNINIT) { REG(1) = ST_UNINIT; CONT(); }
 
-/* --- int32 arithmetic; anything else (doubles, overflow, strings) takes SLOW --- */
+/* --- arithmetic: int32 without overflow, and numbers as doubles; anything else (overflow,
+ * strings, objects) takes SLOW. The feedback writes are the interpreter's for the same case:
+ * INT32 on the int32 path, the two operands' types on the double path. --- */
 
-#define ARITH2(name, builtin) \
+ST_INLINE uint8_t num_types(StValue a, StValue b) {
+  return (uint8_t)((st_is_int(a) ? ST_TYPE_INT32 : ST_TYPE_DOUBLE) | (st_is_int(b) ? ST_TYPE_INT32 : ST_TYPE_DOUBLE));
+}
+
+#define ARITH2(name, builtin, op, extra_ok) \
   STENCIL(name) { \
     StValue a = REG(2), b = REG(3); \
-    int32_t z; \
-    if (ST_LIKELY(st_is_int(a) && st_is_int(b)) && \
-        ST_LIKELY(!builtin(st_get_int(a), st_get_int(b), &z))) { \
-      FBSLOT->u.binop.seen |= ST_TYPE_INT32; \
-      REG(1) = st_int(z); \
+    if (ST_LIKELY(st_is_int(a) && st_is_int(b))) { \
+      int32_t x = st_get_int(a), y = st_get_int(b), z; \
+      if (ST_LIKELY(!builtin(x, y, &z)) && ST_LIKELY(extra_ok)) { \
+        FBSLOT->u.binop.seen |= ST_TYPE_INT32; \
+        REG(1) = st_int(z); \
+        CONT(); \
+      } \
+      SLOW(); \
+    } \
+    if (ST_LIKELY(st_is_number(a) && st_is_number(b))) { \
+      FBSLOT->u.binop.seen |= num_types(a, b); \
+      REG(1) = st_double(st_get_number(a) op st_get_number(b)); \
       CONT(); \
     } \
     SLOW(); \
   }
-ARITH2(ADD, __builtin_add_overflow)
-ARITH2(SUB, __builtin_sub_overflow)
+ARITH2(ADD, __builtin_add_overflow, +, 1)
+ARITH2(SUB, __builtin_sub_overflow, -, 1)
+/* A zero product with a negative factor is -0, not an int32 (the slow path makes it). */
+ARITH2(MUL, __builtin_mul_overflow, *, (z != 0 || (x >= 0 && y >= 0)))
 #undef ARITH2
 
 #define ARITH1(name, delta) \
@@ -150,7 +165,7 @@ ARITH1(INC, 1)
 ARITH1(DEC, -1)
 #undef ARITH1
 
-/* --- int32 comparisons --- */
+/* --- comparisons of numbers (RECORD2 of the interpreter: both operands' types) --- */
 
 #define CMP(name, op) \
   STENCIL(name) { \
@@ -158,6 +173,11 @@ ARITH1(DEC, -1)
     if (ST_LIKELY(st_is_int(a) && st_is_int(b))) { \
       FBSLOT->u.binop.seen |= ST_TYPE_INT32; \
       REG(1) = st_bool(st_get_int(a) op st_get_int(b)); \
+      CONT(); \
+    } \
+    if (st_is_number(a) && st_is_number(b)) { \
+      FBSLOT->u.binop.seen |= num_types(a, b); \
+      REG(1) = st_bool(st_get_number(a) op st_get_number(b)); \
       CONT(); \
     } \
     SLOW(); \
@@ -175,6 +195,11 @@ CMP(GE, >=)
     if (ST_LIKELY(st_is_int(a) && st_is_int(b))) { \
       FBSLOT->u.binop.seen |= ST_TYPE_INT32; \
       if ((st_get_int(a) op st_get_int(b)) != (negate)) TARGET(); \
+      CONT(); \
+    } \
+    if (st_is_number(a) && st_is_number(b)) { \
+      FBSLOT->u.binop.seen |= num_types(a, b); \
+      if ((st_get_number(a) op st_get_number(b)) != (negate)) TARGET(); \
       CONT(); \
     } \
     SLOW(); \
@@ -300,4 +325,96 @@ STENCIL(SETCTX) {
   c->slots[(uint32_t)hv(_st_hole_U3)] = v;
   st_gc_write_barrier(vm->heap, &c->hdr, v);
   CONT();
+}
+
+/* obj[int] on a dense in-bounds element that is not a hole: the interpreter's fast path. The
+ * feedback bits are st_feedback_record_elem's for exactly this case (object receiver, neither
+ * sparse nor exotic, int32 key in bounds); every other case takes SLOW, which records through
+ * st_feedback_record_elem itself. */
+ST_STATIC_ASSERT(ST_ELEMFB_INT32 == 1u << (ST_ELEMS_INT32 - 1) && ST_ELEMFB_DOUBLE == 1u << (ST_ELEMS_DOUBLE - 1) &&
+                     ST_ELEMFB_GENERIC == 1u << (ST_ELEMS_GENERIC - 1),
+                 "element-kind feedback bits follow the elements kinds");
+
+STENCIL(GETELEM) {
+  (void)vm;
+  StValue o = REG(2), k = REG(3);
+  if (ST_LIKELY(st_is_object(o) && st_is_int(k))) {
+    StObject *obj = st_get_object(o);
+    int32_t i = st_get_int(k);
+    StElements *e = obj->elements;
+    if (ST_LIKELY(e && i >= 0 && (uint32_t)i < e->length &&
+                  !(obj->hdr.flags & (ST_OBJECT_SPARSE | ST_OBJECT_EXOTIC)))) {
+      StValue v = e->data[i];
+      if (ST_LIKELY(v != ST_HOLE)) {
+        uint32_t kind = st_object_elems_kind(obj);
+        uint16_t bits = (uint16_t)(kind ? 1u << (kind - 1) : 0);
+        if (obj->hdr.kind != ST_KIND_ARRAY) bits |= ST_ELEMFB_NONARRAY;
+        if (obj->hdr.flags & ST_OBJECT_HOLEY) bits |= ST_ELEMFB_HOLEY;
+        FBSLOT->u.elem.seen |= bits;
+        REG(1) = v;
+        CONT();
+      }
+    }
+  }
+  SLOW();
+}
+
+/* obj[int] = v on a dense in-bounds element that is not a hole, when the store leaves the
+ * elements kind as it is (st_object_note_element would do nothing: a generic array, an int32
+ * into int32-or-wider, a double into double-or-wider); everything else takes SLOW. Feedback
+ * bits as in GETELEM, recorded before the store as the interpreter does. */
+STENCIL(SETELEM) {
+  StValue o = REG(1), k = REG(2), v = REG(3);
+  if (ST_LIKELY(st_is_object(o) && st_is_int(k))) {
+    StObject *obj = st_get_object(o);
+    int32_t i = st_get_int(k);
+    StElements *e = obj->elements;
+    uint32_t kind = st_object_elems_kind(obj);
+    bool same_kind = kind == ST_ELEMS_GENERIC || (st_is_int(v) && kind != ST_ELEMS_NONE) ||
+                     (st_is_double(v) && kind == ST_ELEMS_DOUBLE);
+    if (ST_LIKELY(e && i >= 0 && (uint32_t)i < e->length && same_kind &&
+                  !(obj->hdr.flags & (ST_OBJECT_SPARSE | ST_OBJECT_EXOTIC)) && e->data[i] != ST_HOLE)) {
+      uint16_t bits = (uint16_t)(kind ? 1u << (kind - 1) : 0);
+      if (obj->hdr.kind != ST_KIND_ARRAY) bits |= ST_ELEMFB_NONARRAY;
+      if (obj->hdr.flags & ST_OBJECT_HOLEY) bits |= ST_ELEMFB_HOLEY;
+      FBSLOT->u.elem.seen |= bits;
+      e->data[i] = v;
+      st_gc_write_barrier(vm->heap, &obj->hdr, v);
+      CONT();
+    }
+  }
+  SLOW();
+}
+
+/* --- small checks and conversions --- */
+
+STENCIL(NOT) {
+  StValue v = REG(2);
+  if (v == ST_TRUE) { REG(1) = ST_FALSE; CONT(); }
+  if (v == ST_FALSE) { REG(1) = ST_TRUE; CONT(); }
+  SLOW(); /* truthiness of other values: st_value_truthy */
+}
+
+STENCIL(TONUMBER) {
+  StValue a = REG(2);
+  if (ST_LIKELY(st_is_number(a))) {
+    FBSLOT->u.binop.seen |= st_is_int(a) ? ST_TYPE_INT32 : ST_TYPE_DOUBLE;
+    REG(1) = a;
+    CONT();
+  }
+  SLOW();
+}
+
+STENCIL(CHECKTDZ) {
+  if (ST_LIKELY(REG(1) != ST_UNINIT)) CONT();
+  SLOW(); /* throws the ReferenceError */
+}
+
+STENCIL(GETCTXCHK) {
+  StValue v = ctx_at(f, (uint32_t)hv(_st_hole_U2))->slots[(uint32_t)hv(_st_hole_U3)];
+  if (ST_LIKELY(v != ST_UNINIT)) {
+    REG(1) = v;
+    CONT();
+  }
+  SLOW();
 }

@@ -12,7 +12,12 @@
  *    checks they exist, so a machine without binutils disables the tier with one message;
  *  - its temporaries (libgccjit-XXXXXX dirs, ccXXXX.o) go to libiberty's choose_tmpdir(),
  *    which reads TMPDIR once per process and memoizes it; init() points TMPDIR at the host's
- *    temp dir (which tiers/jit.c empties and removes at exit) before the first compile;
+ *    temp dir (which tiers/jit.c empties and removes at exit) before the first compile. That
+ *    directory exists only while a compile runs (made before, removed after), so a process
+ *    that crashes between compiles leaves nothing in /tmp; the price is a TMPDIR naming a
+ *    missing directory between compiles (nothing else in the engine reads TMPDIR);
+ *  - the driver runs in-process, and a driver that cannot exec `as` ends in fatal_error, which
+ *    exits the process: so the PATH check is repeated before every compile;
  *  - GGC's collection thresholds scale with RAM (RSS climbs to ~310 MB) unless the
  *    ggc-min-heapsize/ggc-min-expand params are passed; -nostdlib saves a third of the link;
  *    -march=native fails (so no -march at all: the baseline x86-64 ISA).
@@ -194,7 +199,7 @@ static void perf_map_line(Gj *g, void *addr, size_t size, const char *name) {
     g->perf = fopen(path, "a");
   }
   if (g->perf) {
-    fprintf(g->perf, "%lx %zx gccjit:%s\n", (unsigned long)(uintptr_t)addr, size ? size : 1, name ? name : "anon");
+    fprintf(g->perf, "%lx %zx strata:%s\n", (unsigned long)(uintptr_t)addr, size ? size : 1, name ? name : "anon");
     fflush(g->perf);
   }
   pthread_mutex_unlock(&g->perf_lock);

@@ -2,8 +2,10 @@
  * outside backends/gccjit/ includes this.
  *
  *   gccjit_backend.c  the plugin: contexts, options, the driver run (compile to a .so in
- *                     Strata's temp dir), loading with dlopen, code size, perf map, release
+ *                     Strata's temp dir), loading with dlopen, code size, perf map, release,
+ *                     batches (several functions per context)
  *   gccjit_lower.c    StIrFunc -> one libgccjit function in a context
+ *   gccjit.h          the one public extension (batch compiles), for callers that dlsym it
  *
  * Invariants the lowering keeps:
  *  - every IR value that is not a constant or an entry value (FRAME, VMPTR) lives in a local

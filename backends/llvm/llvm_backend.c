@@ -3,7 +3,7 @@
  * One compile:
  *
  *   StIrFunc --llvm_lower.c--> module (fresh LLVMContext) --verify--> LLVMRunPasses(pipeline)
- *     --TargetMachine (per opt level)--> object file in memory --(symbol size = code size)-->
+ *     --TargetMachine (per opt level)--> object file in memory --(.text size = code size)-->
  *     LLJIT::addObjectFile under a per-function ResourceTracker --> lookup --> entry
  *
  * The plugin emits the object itself instead of handing IR to LLJIT: the codegen level is a
@@ -16,8 +16,13 @@
  * compile_lock serializes compiles (target machines, symbol counter; tiers/jit.c serializes
  * them per plugin too); jit_lock guards the LLJIT and the perf map, and is all release()
  * takes, so the main thread never waits for a whole optimization, only for a link step.
- * Lock order: compile_lock, then jit_lock. The JS heap is never
- * touched: pointers in the IR are only embedded as constants.
+ * Lock order: compile_lock, then jit_lock. The JS heap is never touched: pointers in the IR
+ * are only embedded as constants.
+ *
+ * Size cap: above O2_MAX_INSNS live IR instructions an O2 request compiles at O1.
+ * Debugging switches (environment, read at init): STRATA_LLVM_TRACE=1 (a line per compile
+ * with its stages' times), STRATA_LLVM_PRINT=ir,asm (the print options), and
+ * STRATA_LLVM_OPT_LEVEL=0|1|2 (override, to bisect miscompiles between LLVM and the IR).
  *
  * Errors from LLVM (verifier, pass pipeline, codegen, linking, lookup) become compile()
  * returning false with out->error set. Only the symbol st_backend_plugin is exported.
@@ -58,6 +63,7 @@ typedef struct LlvmState {
   LLVMTargetMachineRef tm[OPT_LEVELS][2]; /* [opt level][fast_isel], made on first use */
   uint64_t next_id;                       /* symbol names st_jit_<id> are unique per state */
   bool env_print_ir, env_print_asm;       /* STRATA_LLVM_PRINT */
+  int env_opt_level;                      /* STRATA_LLVM_OPT_LEVEL, or -1 */
 } LlvmState;
 
 /* A compiled function: what release() needs. */
@@ -95,6 +101,10 @@ static void *llvm_init(const StBackendHost *host, char *err, size_t errlen) {
    * compile with the time per stage; STRATA_LLVM_PRINT=ir,asm forces the print options. */
   const char *env = getenv("STRATA_LLVM_TRACE");
   if (env && *env && strcmp(env, "0")) s->host.trace = true;
+  /* STRATA_LLVM_OPT_LEVEL=0|1|2 overrides the tiers' opt level (to tell LLVM-level problems
+   * from IR-level ones when bisecting a miscompile). */
+  env = getenv("STRATA_LLVM_OPT_LEVEL");
+  s->env_opt_level = env && *env >= '0' && *env <= '2' ? *env - '0' : -1;
   env = getenv("STRATA_LLVM_PRINT");
   if (env) {
     s->env_print_ir = strstr(env, "ir") != NULL;
@@ -215,6 +225,7 @@ static bool llvm_compile(void *state, StIrFunc *f, const char *name, const StBac
   LLVMModuleRef m = NULL;
   LLVMMemoryBufferRef obj = NULL;
   StBackendOptions eff = *opt;
+  if (s->env_opt_level >= 0) eff.opt_level = s->env_opt_level, eff.fast_isel = s->env_opt_level == 0;
   if (eff.opt_level >= 2 && !eff.pipeline) {
     uint32_t live = 0;
     for (size_t r = 1; r < f->insns.len; r++) live += !(f->insns.data[r].flags & ST_IRI_DEAD);

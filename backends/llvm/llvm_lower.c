@@ -7,7 +7,8 @@
  *   BOX_F64   bits, any NaN -> 0x7FF8000000000000 (a NaN with other bits could read as a tag)
  *
  * Every guard becomes `br ok, cont, exit` weighted so that the exit is cold; throwing calls
- * compare the result with the helper convention's "threw" value (ST_EXCEPTION, -1).
+ * compare the result with the helper convention's "threw" value (ST_EXCEPTION, -1). An exit
+ * block stores its snapshot's values and branches to the function's one DEOPT call.
  */
 #include "backends/llvm/llvm_lower.h"
 
@@ -44,6 +45,8 @@ typedef struct Lower {
   LLVMBasicBlockRef *bb_last;   /* the LLVM block holding the IR block's terminator */
   LLVMBasicBlockRef *exits;     /* [snaps.len] shared exit blocks (share_exits) */
   bool share_exits;
+  LLVMBasicBlockRef exit_tail;  /* the DEOPT call all exits branch to */
+  LLVMValueRef exit_id;         /* its phi: the snapshot index */
   unsigned prof_kind;
   LLVMValueRef weights_hot_true, weights_hot_false;
   char *err;
@@ -206,9 +209,21 @@ static void emit_exit_body(Lower *L, uint32_t s) {
       LLVMBuildStore(L->b, v, LLVMBuildGEP2(L->b, L->i64, buf, &idx, 1, ""));
     }
   }
-  LLVMValueRef args[4] = {L->vm, L->frame, cptr(L, f->code), c32(L, s)};
-  LLVMValueRef r = call_helper(L, ST_HELPER_DEOPT, args, 4);
-  if (r) LLVMBuildRet(L->b, r);
+  /* Every exit ends in one shared tail: the DEOPT call and the return, with the snapshot
+   * index as a phi (one call sequence per function instead of one per exit). */
+  LLVMBasicBlockRef here = LLVMGetInsertBlock(L->b);
+  if (!L->exit_tail) {
+    L->exit_tail = LLVMAppendBasicBlockInContext(L->ctx, L->fn, "deopt");
+    LLVMPositionBuilderAtEnd(L->b, L->exit_tail);
+    L->exit_id = LLVMBuildPhi(L->b, L->i32, "exit");
+    LLVMValueRef args[4] = {L->vm, L->frame, cptr(L, f->code), L->exit_id};
+    LLVMValueRef r = call_helper(L, ST_HELPER_DEOPT, args, 4);
+    if (r) LLVMBuildRet(L->b, r);
+    LLVMPositionBuilderAtEnd(L->b, here);
+  }
+  LLVMValueRef id = c32(L, s);
+  LLVMAddIncoming(L->exit_id, &id, &here, 1);
+  LLVMBuildBr(L->b, L->exit_tail);
 }
 
 static LLVMBasicBlockRef exit_block(Lower *L, uint32_t snap1) {

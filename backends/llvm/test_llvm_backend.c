@@ -705,6 +705,46 @@ static void test_int_ops(void) {
   }
 }
 
+/* A loop storing one value into arr[0..n): at O2 LLVM turns it into a call to memset, a
+ * symbol the JIT must resolve from the process. */
+static void test_memset_idiom(void) {
+  static StValue arr[64];
+  for (int opt = 0; opt <= 2; opt += 2) {
+    fn_begin();
+    uint32_t b0 = cur, b1 = st_ir_new_block(&F), b2 = st_ir_new_block(&F), b3 = st_ir_new_block(&F);
+    st_ir_add_edge(&F, b0, b1);
+    st_ir_add_edge(&F, b1, b2);
+    st_ir_add_edge(&F, b1, b3);
+    st_ir_add_edge(&F, b2, b1);
+    StIrRef n = E(ST_IR_UNBOX_I32, ST_IRT_I32, param(0), 0, 0);
+    StIrRef base = st_ir_const_ptr(&F, cur, arr);
+    StIrRef zero = ci32(0), one = ci32(1);
+    StIrRef val = st_ir_const_value(&F, cur, 0);
+    E(ST_IR_JUMP, ST_IRT_VOID, 0, 0, 0);
+    cur = b1;
+    StIrRef i = st_ir_phi(&F, b1, ST_IRT_I32, 2);
+    E(ST_IR_BRANCH, ST_IRT_VOID, EI(ST_IR_CMP_I32, ST_IRT_BOOL, i, n, ST_IRC_LT), 0, 0);
+    cur = b2;
+    E(ST_IR_STOREX, ST_IRT_VOID, base, i, val);
+    StIrRef i2 = E(ST_IR_ADD_I32, ST_IRT_I32, i, one, 0);
+    E(ST_IR_JUMP, ST_IRT_VOID, 0, 0, 0);
+    cur = b3;
+    ret(st_ir_const_value(&F, cur, ST_TRUE));
+    StIrRef in[2] = {zero, i2};
+    st_ir_set_args(&F, i, 2, in);
+    Entry e = compile_opt(opt);
+    if (!e) {
+      ST_EXPECT(0);
+      continue;
+    }
+    for (int k = 0; k < 64; k++) arr[k] = vint(k);
+    frame.regs[0] = vint(40);
+    ST_EXPECT_EQ_INT(run(e), ST_TRUE);
+    ST_EXPECT_EQ_INT(arr[39], 0);
+    ST_EXPECT_EQ_INT(arr[40], vint(40));
+  }
+}
+
 /* Malformed IR is a compile error, never an abort. */
 static void test_errors(void) {
   fn_begin();
@@ -926,6 +966,7 @@ int main(void) {
   ST_RUN(test_calls);
   ST_RUN(test_guards);
   ST_RUN(test_int_ops);
+  ST_RUN(test_memset_idiom);
   ST_RUN(test_errors);
   ST_RUN(test_print_options);
   ST_RUN(test_release);

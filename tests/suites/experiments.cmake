@@ -19,5 +19,5 @@ foreach(_case
   list(GET _pair 0 _name)
   list(GET _pair 1 _what)
   add_test(NAME experiments/${_name} COMMAND ${Python3_EXECUTABLE} ${_strata_exp_runner} ${_what})
-  set_tests_properties(experiments/${_name} PROPERTIES TIMEOUT 120 LABELS experiments)
+  set_tests_properties(experiments/${_name} PROPERTIES TIMEOUT 600 LABELS experiments)
 endforeach()

@@ -40,9 +40,11 @@ static StProto *make_proto(StEmitter *e, uint16_t nparams, const char *name) {
 }
 
 /* Compiles p and installs the code as its entry. */
+static StCnpArena *arena; /* NULL: private mappings */
+
 static bool compile(StProto *p, StCnpResult *res) {
   char why[200] = "";
-  StCnpOptions o = {.exit_fn = (void *)test_exit, .code = NULL};
+  StCnpOptions o = {.exit_fn = (void *)test_exit, .code = NULL, .arena = arena};
   StAbort a = st_cnp_compile(vm, p, &o, res, why, sizeof why);
   if (a != ST_ABORT_NONE) {
     printf("  compile failed: %s\n", why);
@@ -62,26 +64,30 @@ static void test_patch(void) {
   unsigned char buf[16];
   memset(buf, 0xAA, sizeof buf);
   StCnpPatch p64 = {2, ST_CNP_HOLE_K, ST_CNP_PATCH_ABS64, 8};
-  ST_EXPECT(st_cnp_patch(buf, &p64, 0x1122334455667700ull));
+  ST_EXPECT(st_cnp_patch(buf, (uintptr_t)buf, &p64, 0x1122334455667700ull));
   uint64_t v64;
   memcpy(&v64, buf + 2, 8);
   ST_EXPECT(v64 == 0x1122334455667708ull);
   ST_EXPECT(buf[1] == 0xAA && buf[10] == 0xAA); /* nothing outside the field */
   StCnpPatch p32 = {0, ST_CNP_HOLE_R1, ST_CNP_PATCH_ABS32, 0};
-  ST_EXPECT(st_cnp_patch(buf, &p32, 0xFFFFFFFFu));
-  ST_EXPECT(!st_cnp_patch(buf, &p32, 0x100000000ull)); /* does not fit */
+  ST_EXPECT(st_cnp_patch(buf, (uintptr_t)buf, &p32, 0xFFFFFFFFu));
+  ST_EXPECT(!st_cnp_patch(buf, (uintptr_t)buf, &p32, 0x100000000ull)); /* does not fit */
   StCnpPatch p32s = {0, ST_CNP_HOLE_R1, ST_CNP_PATCH_ABS32S, -8};
-  ST_EXPECT(st_cnp_patch(buf, &p32s, 0));
+  ST_EXPECT(st_cnp_patch(buf, (uintptr_t)buf, &p32s, 0));
   int32_t v32;
   memcpy(&v32, buf, 4);
   ST_EXPECT(v32 == -8);
-  ST_EXPECT(!st_cnp_patch(buf, &p32s, 0x80000008ull));
+  ST_EXPECT(!st_cnp_patch(buf, (uintptr_t)buf, &p32s, 0x80000008ull));
   /* rel32: S + A - P, with P the address of the field itself. */
   StCnpPatch rel = {4, ST_CNP_HOLE_CONT, ST_CNP_PATCH_REL32, -4};
-  ST_EXPECT(st_cnp_patch(buf, &rel, (uint64_t)(uintptr_t)(buf + 8)));
+  ST_EXPECT(st_cnp_patch(buf, (uintptr_t)buf, &rel, (uint64_t)(uintptr_t)(buf + 8)));
   memcpy(&v32, buf + 4, 4);
   ST_EXPECT(v32 == 0); /* a jmp to the next instruction */
-  ST_EXPECT(!st_cnp_patch(buf, &rel, (uint64_t)(uintptr_t)buf + (1ull << 40)));
+  ST_EXPECT(!st_cnp_patch(buf, (uintptr_t)buf, &rel, (uint64_t)(uintptr_t)buf + (1ull << 40)));
+  /* Written in one view, run from another: P is the run address. */
+  ST_EXPECT(st_cnp_patch(buf, 0x10000, &rel, 0x10000 + 8 + 100));
+  memcpy(&v32, buf + 4, 4);
+  ST_EXPECT(v32 == 100);
 }
 
 static void test_library(void) {
@@ -139,10 +145,23 @@ static void test_loop(void) {
   }
   ST_EXPECT(res.ninsns == 8);
   ST_EXPECT(res.inline_insns == 8); /* every instruction of this loop has an inline stencil */
-  ST_EXPECT(res.code_size > 0 && res.code_size <= res.map_size);
+  ST_EXPECT(res.code_size > 0 && res.block.size == res.code_size);
   char perms[5] = "";
   ST_EXPECT(mapping_perms((void *)res.entry, perms));
   ST_EXPECT(perms[0] == 'r' && perms[1] == '-' && perms[2] == 'x'); /* W^X: never writable */
+  if (arena) {
+    /* The view the patcher wrote through is not executable. */
+    ST_EXPECT(res.block.rw != res.block.rx);
+    ST_EXPECT(mapping_perms(res.block.rw, perms));
+    ST_EXPECT(perms[1] == 'w' && perms[2] == '-');
+    ST_EXPECT(memcmp(res.block.rw, res.block.rx, res.code_size) == 0);
+  }
+  /* Every instruction start is an entry (OSR); anything else is not. */
+  ST_EXPECT(st_cnp_entry_at(&res, 0) == res.entry);
+  ST_EXPECT(st_cnp_entry_at(&res, 1) == NULL); /* inside LOADI */
+  ST_EXPECT(st_cnp_entry_at(&res, res.insn_pcs[3]) == (StCompiledEntry)((char *)res.mem + res.insn_offs[3]));
+  ST_EXPECT(res.insn_offs[3] > res.insn_offs[2]);
+  ST_EXPECT(st_cnp_entry_at(&res, p->code_len) == NULL);
   exits_taken = 0;
   StValue n = st_int(100);
   ST_EXPECT(run(p, 1, &n) == st_int(4950));
@@ -212,6 +231,26 @@ static void test_refuses_async(void) {
   ST_EXPECT(res.entry == NULL);
 }
 
+/* Blocks share a chunk; a full chunk is replaced; a huge block gets a chunk of its own. */
+static void test_arena_chunks(void) {
+  StCnpArena *a = st_cnp_mem_arena_new();
+  StCnpBlock b1, b2, big;
+  ST_EXPECT(st_cnp_mem_alloc(a, 100, &b1) && st_cnp_mem_alloc(a, 100, &b2));
+  ST_EXPECT(b1.chunk == b2.chunk && b2.rx == b1.rx + 112); /* 16-byte aligned bump */
+  ST_EXPECT(st_cnp_mem_alloc(a, 3u << 20, &big));
+  ST_EXPECT(big.chunk != b1.chunk);
+  memset(big.rw, 0xC3, big.size);
+  ST_EXPECT(big.rx[big.size - 1] == 0xC3); /* the two views share the pages */
+  st_cnp_mem_release(&big);
+  st_cnp_mem_release(&b1);
+  st_cnp_mem_release(&b2);
+  StCnpBlock b3;
+  ST_EXPECT(st_cnp_mem_alloc(a, 16, &b3)); /* the current chunk survives being emptied */
+  st_cnp_mem_arena_free(a);
+  st_cnp_mem_release(&b3); /* after the arena: unmaps the orphaned chunk */
+  ST_EXPECT(b3.chunk == NULL);
+}
+
 int main(void) {
   const char *why = NULL;
   if (!st_cnp_supported(&why)) {
@@ -230,5 +269,12 @@ int main(void) {
   ST_RUN(test_loop);
   ST_RUN(test_exception_exit);
   ST_RUN(test_refuses_async);
+  /* The same with code in a dual-mapped arena. */
+  arena = st_cnp_mem_arena_new();
+  ST_EXPECT(arena != NULL);
+  ST_RUN(test_loop);
+  ST_RUN(test_exception_exit);
+  ST_RUN(test_arena_chunks);
+  st_cnp_mem_arena_free(arena);
   return st_check_report();
 }

@@ -232,6 +232,46 @@ static void test_unreachable_freed(void) {
   end_heap();
 }
 
+/* st_gc_alloc_uninit: the header is fresh even when the cell is a reused one whose old
+ * contents are still there, the cell counts like any other, and st_gc_alloc after it still
+ * hands out zeroed cells. */
+static void test_alloc_uninit(void) {
+  new_heap(false);
+  /* Dirty cells of the 32-byte class, then free them. */
+  for (int i = 0; i < 64; i++) {
+    Pair *p = new_pair(ST_TAG_BITS(ST_TAG_INT) | 7u, ST_TAG_BITS(ST_TAG_INT) | 9u);
+    ST_EXPECT(p != NULL);
+    if (p) p->hdr.flags = 0xBEEF, p->hdr.aux = 77;
+  }
+  collect();
+  uint64_t in_use0 = st_gc_stats(H)->bytes_in_use;
+  Pair *u = st_gc_alloc_uninit(H, KIND_PAIR, sizeof(Pair));
+  ST_EXPECT(u != NULL);
+  if (!u) return;
+  ST_EXPECT_EQ_INT(u->hdr.kind, KIND_PAIR);
+  ST_EXPECT_EQ_INT(u->hdr.gcbits, 0);
+  ST_EXPECT_EQ_INT(u->hdr.flags, 0);
+  ST_EXPECT_EQ_INT(u->hdr.aux, 0);
+  ST_EXPECT_EQ_INT(st_gc_stats(H)->bytes_in_use, in_use0 + 32);
+  u->a = ST_NULL;
+  u->b = ST_NULL;
+  st_vec_push(&roots, cell_value(u));
+  ST_EXPECT(st_gc_verify(H));
+  Pair *z = st_gc_alloc(H, KIND_PAIR, sizeof(Pair));
+  ST_EXPECT(z && z->a == 0 && z->b == 0 && z->hdr.flags == 0 && z->hdr.aux == 0);
+  collect();
+  ST_EXPECT(st_gc_find_cell(H, u) == &u->hdr);
+  ST_EXPECT(z == NULL || st_gc_find_cell(H, z) == NULL); /* unrooted, no stack scan: freed */
+  /* Stress mode: the slow path serves uninit requests too (zeroed there). */
+  st_gc_set_stress(H, true);
+  uint64_t c0 = st_gc_stats(H)->collections;
+  Pair *s = st_gc_alloc_uninit(H, KIND_PAIR, sizeof(Pair));
+  ST_EXPECT(s && s->hdr.kind == KIND_PAIR && s->a == 0);
+  ST_EXPECT_EQ_INT(st_gc_stats(H)->collections, c0 + 1);
+  st_gc_set_stress(H, false);
+  end_heap();
+}
+
 static void test_reachable_through_children(void) {
   new_heap(false);
   /* root -> pair -> pair -> (buf, vec -> [buf, buf, int]) */
@@ -409,7 +449,7 @@ static void test_large_cells(void) {
     ST_EXPECT(zero);
     ST_EXPECT(st_gc_find_cell(H, p + sizes[i] - 1) == &cells[i]->hdr);
     ST_EXPECT(st_gc_find_cell(H, p + usable) != &cells[i]->hdr);
-    st_vec_push(&roots, cell_value(cells[i])); /* 4 MiB of them may start a collection */
+    st_vec_push(&roots, cell_value(cells[i])); /* enough of them may start a collection */
   }
   StGcHeapInfo info;
   st_gc_heap_info(H, &info);
@@ -655,26 +695,39 @@ static void test_stress(void) {
   end_heap();
 }
 
+/* The numbers follow the scheduling rule in gc.h: a collection when the bytes allocated since
+ * the last one pass max(16 MiB, the live heap). */
 static void test_threshold_and_external(void) {
   new_heap(false);
-  /* About 4 MiB of garbage between collections while the live heap is small. */
-  size_t cells = (16u << 20) / 32;
+  /* About 16 MiB of garbage between collections while the live heap is small. */
+  size_t cells = (64u << 20) / 32;
   for (size_t i = 0; i < cells; i++) (void)!new_pair(ST_NULL, ST_NULL);
   uint64_t c = st_gc_stats(H)->collections;
   ST_EXPECT(c >= 3 && c <= 4);
   ST_EXPECT_EQ_INT(st_gc_stats(H)->collections_by_reason[ST_GC_REASON_ALLOC], c);
   /* External growth counts as allocation. */
-  st_gc_external(H, 8 << 20);
+  st_gc_external(H, 16 << 20);
   (void)!new_pair(ST_NULL, ST_NULL);
   ST_EXPECT_EQ_INT(st_gc_stats(H)->collections, c + 1);
-  st_gc_external(H, -(8 << 20));
-  /* The threshold grows with the live heap: with 12 MiB live, 12 MiB more before a GC. */
-  size_t n = (12u << 20) / 2048;
+  st_gc_external(H, -(16 << 20));
+  /* Growth that fits in the budget takes the budget's fast path and still counts: after
+   * 15 MiB of external growth, 1 MiB of cells (the live heap is tiny) starts a collection. */
+  collect();
+  uint64_t c1 = st_gc_stats(H)->collections;
+  for (int i = 0; i < 15; i++) st_gc_external(H, 1 << 20);
+  ST_EXPECT_EQ_INT(st_gc_stats(H)->collections, c1);
+  for (size_t i = 0; i < (1u << 20) / 32 - 16; i++) (void)!new_pair(ST_NULL, ST_NULL);
+  ST_EXPECT_EQ_INT(st_gc_stats(H)->collections, c1);
+  for (size_t i = 0; i < 32; i++) (void)!new_pair(ST_NULL, ST_NULL);
+  ST_EXPECT_EQ_INT(st_gc_stats(H)->collections, c1 + 1);
+  st_gc_external(H, -(15 << 20));
+  /* The threshold grows with the live heap: with 20 MiB live, 20 MiB more before a GC. */
+  size_t n = (20u << 20) / 2048;
   for (size_t i = 0; i < n; i++) st_vec_push(&roots, cell_value(st_gc_alloc(H, KIND_LEAF, 2048)));
   collect();
   uint64_t c2 = st_gc_stats(H)->collections;
-  ST_EXPECT(st_gc_stats(H)->bytes_live >= (12u << 20));
-  for (size_t i = 0; i < (10u << 20) / 32; i++) (void)!new_pair(ST_NULL, ST_NULL);
+  ST_EXPECT(st_gc_stats(H)->bytes_live >= (20u << 20));
+  for (size_t i = 0; i < (18u << 20) / 32; i++) (void)!new_pair(ST_NULL, ST_NULL);
   ST_EXPECT_EQ_INT(st_gc_stats(H)->collections, c2);
   for (size_t i = 0; i < (4u << 20) / 32; i++) (void)!new_pair(ST_NULL, ST_NULL);
   ST_EXPECT_EQ_INT(st_gc_stats(H)->collections, c2 + 1);
@@ -883,7 +936,7 @@ static void test_perf(void) {
          (double)(t1 - t0) / (double)n, (unsigned long long)s->collections,
          (double)s->pause_ns_total / 1e6);
 
-  /* The fast path alone: runs of allocations that fit in one collection's budget (4 MiB). */
+  /* The fast path alone: runs of allocations that fit in one collection's budget (16 MiB). */
   uint64_t fast_ns = 0, c0 = s->collections;
   size_t runs = scaled(100, 5), per_run = 100000;
   for (size_t r = 0; r < runs; r++) {
@@ -937,6 +990,7 @@ ST_NOINLINE static void run_all(void) {
   } while (0)
   RUN(test_size_classes);
   RUN(test_unreachable_freed);
+  RUN(test_alloc_uninit);
   RUN(test_reachable_through_children);
   RUN(test_cycles);
   RUN(test_conservative_raw_and_interior);

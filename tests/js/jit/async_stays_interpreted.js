@@ -1,6 +1,6 @@
 // async functions stay in the interpreter with a named, logged reason; everything around them
 // is compiled, and the order of continuations is the interpreter's.
-// requires-tier: llvm gccjit baseline
+// requires-tier: baseline mid llvm gccjit
 // flags: --tiers={tier} --eager --no-concurrent --trace-tier
 async function work(x) { const a = await x; const b = await Promise.resolve(a + 1); return a * b; }
 function sync(x) { return x + 1; }

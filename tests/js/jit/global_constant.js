@@ -1,6 +1,6 @@
 // Globals read as constants by compiled code: an assignment or a redefinition of the global
 // is seen by code compiled before it.
-// requires-tier: llvm gccjit baseline
+// requires-tier: baseline mid llvm gccjit
 // flags: --tiers=interp,{tier}@1000000 --no-concurrent --allow-natives-syntax
 globalThis.K = 5; // a configurable global (a var would not be deletable)
 function scaled(x) { return x * K; }

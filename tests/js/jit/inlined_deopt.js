@@ -1,6 +1,6 @@
 // A guard fails three calls deep in inlined code: the interpreter frames of a, b and c are
 // rebuilt and each finishes its own work.
-// requires-tier: llvm gccjit
+// requires-tier: mid llvm gccjit
 // flags: --tiers=interp,{tier}@1000000 --no-concurrent --allow-natives-syntax --trace-deopt
 function c(x) { return x + 1; }
 function b(x) { const y = c(x); return y * 2; }

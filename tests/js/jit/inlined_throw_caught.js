@@ -1,6 +1,6 @@
 // An exception thrown inside an inlined callee unwinds through the rebuilt interpreter
 // frames to a handler in an interpreted caller, with the callee's frames in the stack trace.
-// requires-tier: llvm gccjit
+// requires-tier: mid llvm gccjit
 // flags: --tiers=interp,{tier}@1000000 --no-concurrent --allow-natives-syntax
 function thrower(x) {
   if (x > 100) throw new RangeError("big " + x);

@@ -1,6 +1,6 @@
 // An int32-specialized add leaves for the interpreter when a double, then a string arrives,
 // and the results stay exactly the interpreter's.
-// requires-tier: llvm gccjit baseline
+// requires-tier: baseline mid llvm gccjit
 // flags: --tiers=interp,{tier}@1000000 --no-concurrent --allow-natives-syntax --trace-deopt
 function add(a, b) { return a + b; }
 for (let i = 0; i < 200; i++) add(i, 1);

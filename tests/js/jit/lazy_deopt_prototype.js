@@ -1,6 +1,6 @@
 // Code that relies on a prototype chain (a method found on a prototype, a property missing
 // everywhere) is invalidated when the chain changes, including while it is on the stack.
-// requires-tier: llvm gccjit
+// requires-tier: mid llvm gccjit
 // flags: --tiers=interp,{tier}@1000000 --no-concurrent --allow-natives-syntax
 class Animal { speak() { return "..."; } }
 class Dog extends Animal { }

@@ -1,6 +1,6 @@
 // A long loop enters compiled code on stack replacement, then the loop's types change and the
 // code deoptimizes in the middle of the loop; the sum is the interpreter's.
-// requires-tier: llvm gccjit baseline
+// requires-tier: baseline mid llvm gccjit
 // flags: --tiers=interp,{tier}@500 --no-concurrent
 function run(n) {
   let sum = 0, x = 1;

@@ -1,6 +1,6 @@
 // A function whose types keep flipping must not deoptimize forever: after a few deopts it is
 // recompiled without the failing speculation or kept in the interpreter.
-// requires-tier: llvm gccjit
+// requires-tier: mid llvm gccjit
 // flags: --tiers=interp,{tier}@50 --no-concurrent --allow-natives-syntax
 function f(a) { return a * 2; }
 let s = 0;

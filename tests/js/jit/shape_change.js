@@ -1,6 +1,6 @@
 // A monomorphic property load meets an object of another shape: it deopts (or was compiled
 // polymorphic) and reads the right slot.
-// requires-tier: llvm gccjit baseline
+// requires-tier: baseline mid llvm gccjit
 // flags: --tiers=interp,{tier}@1000000 --no-concurrent --allow-natives-syntax
 function getx(o) { return o.x; }
 function Point(x, y) { this.x = x; this.y = y; }

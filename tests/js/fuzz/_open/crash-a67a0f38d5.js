@@ -1,4 +1,5 @@
 // Found by tools/difffuzz --seed 200000: crash under gccjit-eager (--tiers=gccjit --eager).
+// Same bug as crash-llvm-strict-eq.js (generic === in compiled code), seen in gccjit.
 // First difference: status -11
 // engine-only: reproduces with the flags below
 // flags: --tiers=gccjit --eager

@@ -1,0 +1,2 @@
+var c = [];
+c.length = -1;
