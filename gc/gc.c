@@ -16,12 +16,12 @@
  *   -> sweep (heap.c): finalize + free white cells, rebuild free lists, release empty blocks
  *   -> live = marked bytes + external; next threshold = max(MIN_BUDGET, live * GROWTH%)
  *
- * Why MIN_BUDGET is 16 MiB, not less: a collection costs a mark of the live heap plus a sweep
- * of every carved cell, so with a small live heap the cost per allocated byte falls as the
- * budget grows. Measured on binarytrees (live ~2.6 MiB, callgrind, 2 iterations): 4 MiB ->
- * 16 MiB cut the collections from 30 to 8 and the instructions by 4%, with slightly fewer D1
- * misses; peak RSS grew from 13 to 26 MB (node --jitless: 64 MB). The live-heap term takes
- * over once the live heap passes 16 MiB.
+ * Why MIN_BUDGET stays at 4 MiB: fewer, larger collections execute fewer instructions
+ * (binarytrees under callgrind, live ~2.6 MiB: 16 MiB instead of 4 cut collections from 30 to
+ * 8 and instructions by 4%), but they cost more time: the cells a small budget recycles are
+ * still in cache and their pages mapped, a large budget walks through cold memory and new
+ * pages. CPU time, min of 4 runs: storage 0.45 -> 0.50 s, await_chain 0.09 -> 0.14 s at
+ * 16 MiB (8 MiB: 0.43 s and 0.11 s; binarytrees equal at 4, 8 and 16), and peak RSS doubled.
  *
  * The inline fast path (gc.h) only pops a free list and lowers fast.budget; budget is kept so
  * that it runs out exactly when the slow path has something to do (collect, hit the limit,

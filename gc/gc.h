@@ -27,7 +27,7 @@
  * a conservative pointer to a free cell keeps nothing alive. Cells never move.
  *
  * Scheduling: a collection runs when the bytes allocated since the last one (cells plus
- * positive st_gc_external deltas) pass max(16 MiB, the live heap), i.e. the heap may double
+ * positive st_gc_external deltas) pass max(4 MiB, the live heap), i.e. the heap may double
  * between collections; before every allocation in stress mode; and when an allocation would
  * pass the heap limit. The counted size of a cell is its size-class size; the limit is on
  * those bytes plus external bytes, not on the process RSS (block headers and free cells are

@@ -30,7 +30,7 @@
 /* Tunables, one line each: name, value, why. */
 #define ST_GC_TUNABLES(X) \
   X(BLOCK_SHIFT, 18, "blocks of 256 KiB: big enough that headers cost < 1%, small enough to free") \
-  X(MIN_BUDGET, 16 << 20, "allocate at least this many bytes between collections (gc.c)") \
+  X(MIN_BUDGET, 4 << 20, "allocate at least this many bytes between collections (gc.c)") \
   X(GROWTH_PERCENT, 100, "...and at least this percentage of the live heap") \
   X(RESERVE_BLOCKS, 4, "empty blocks kept after a sweep at least (more: see heap.c)") \
   X(EMERGENCY_BYTES, 1 << 20, "room past the limit while exhausted, to raise the RangeError") \

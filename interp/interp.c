@@ -1163,6 +1163,9 @@ StValue st_interp_call(StVM *vm, StValue fnv, StValue this_val, uint32_t argc,
                        const StValue *argv, StValue new_target) {
   bool construct = new_target != ST_UNDEFINED;
   if (!st_vm_check_c_stack(vm)) return ST_EXCEPTION;
+  /* The argument array of the previous bound level, while argv points into it: kept in memory
+   * (volatile) so the conservative stack scan sees it when the next level allocates. */
+  StObject *volatile bound_args = NULL;
   for (;;) {
     if (!st_is_object(fnv) || !st_object_is_callable(st_get_object(fnv)) ||
         (construct && !(st_get_object(fnv)->hdr.flags & ST_OBJECT_CONSTRUCTOR)))
@@ -1187,6 +1190,8 @@ StValue st_interp_call(StVM *vm, StValue fnv, StValue this_val, uint32_t argc,
         all->elements->length = all->hdr.aux = b->nargs + argc;
         argc += b->nargs;
         argv = all->elements->data;
+        bound_args = all;
+        (void)bound_args;
       }
       if (construct && st_get_object(new_target) == fo) new_target = b->target;
       if (!construct) this_val = b->bound_this;

@@ -189,6 +189,9 @@ double st_ops_pow(double a, double b) {
   /* JS differs from C's pow: 1 ** NaN and (+-1) ** (+-Infinity) are NaN. */
   if (b != b) return NAN;
   if ((a == 1 || a == -1) && isinf(b)) return NAN;
+  /* Squaring is one IEEE multiplication (round to nearest even) here, as in V8 and as LLVM
+   * folds pow(x, 2) in compiled code; glibc's pow can round an exact tie the other way. */
+  if (b == 2) return a * a;
   return pow(a, b);
 }
 

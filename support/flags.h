@@ -34,6 +34,7 @@
   X(BOOL, trace_tier, "trace-tier", false, "one line per compile, abort, tier-up, OSR, invalidation") \
   X(BOOL, trace_deopt, "trace-deopt", false, "one line per deopt: function, pc, reason, tier, depth") \
   X(INT, deopt_every, "deopt-every", 0, "stress: every Nth guard check fails (0: off)") \
+  X(STR, passes, "passes", NULL, "IR passes for ablation: all | none | NAME | -NAME, comma-separated (fold repr gvn licm dce)") \
   X(OPT, print_ir, "print-ir", "all", "print the IR of compiled functions: all (bare) | build | final | after:PASS") \
   X(BOOL, perf_map, "perf-map", false, "write /tmp/perf-PID.map naming compiled functions") \
   X(BOOL, verify_ir, "verify-ir", false, "run the IR verifier after the builder and every pass (always on in debug builds)") \

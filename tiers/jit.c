@@ -10,10 +10,7 @@
 
 #include "backends/ir_build.h"
 #include "frontend/bytecode.h"
-#if __has_include("backends/opt.h") /* TEMP until the passes land */
 #include "backends/opt.h"
-#define ST_HAVE_OPT 1
-#endif
 
 #include <dirent.h>
 #include <pthread.h>
@@ -216,16 +213,20 @@ static StAbort build_and_optimize(StVM *vm, StProto *p, uint32_t osr_pc, const S
   }
   if (a == ST_ABORT_NONE) {
     uint64_t t1 = st_common_now_ns();
-#ifdef ST_HAVE_OPT
     StOptOptions oo;
     st_opt_defaults(&oo, cfg->full_passes);
+    if (ts->passes) {
+      char perr[256];
+      bool ok = st_opt_set_enabled(&oo, ts->passes, perr, sizeof perr);
+      ST_ASSERT(ok, "--passes was validated at start-up: %s", perr);
+      (void)ok;
+    }
     oo.print_after = ts->print_ir && !strncmp(ts->print_ir, "after:", 6) ? ts->print_ir + 6 : NULL;
     oo.verify = ts->verify_ir;
     if (!st_opt_run(f, &oo)) {
       snprintf(why, whylen, "after a pass: %s", f->error);
       a = ST_ABORT_VERIFY_FAILED;
     }
-#endif
     rec->passes_ns = st_common_now_ns() - t1;
     if (a == ST_ABORT_NONE && print_ir_wanted(ts->print_ir, "final")) st_ir_print(stderr, f);
   }

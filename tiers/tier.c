@@ -11,12 +11,16 @@
  *  - An abort leaves the function where it was; ST_TIER_MAX_ABORTS aborts (or one permanent
  *    abort: unsupported construct, async, too large) blacklist it for that tier.
  *  - More than ST_TIER_MAX_DEOPTS counted exits from one function's code: the code is thrown
- *    away and the function recompiled without speculation; if that deopts too, it is
+ *    away and the function recompiled later, speculating again on the feedback the
+ *    interpreter has widened meanwhile (each failed guard's instruction re-ran there), up to
+ *    ST_TIER_MAX_RESPECULATE times; then without speculation; if that deopts too, it is
  *    blacklisted for the speculative tiers.
  */
 #include "tiers/tier.h"
 
 #include "tiers/tier_internal.h"
+
+#include "backends/opt.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -358,6 +362,8 @@ void st_tier_note_deopt(StVM *vm, StCode *code, StDeoptExit *x, uint32_t depth, 
       for (int s = 1; s < ts->nchain; s++)
         if (ts->chain[s].tier->speculative) pt->blacklisted[s] = true;
       st_prof_event(ts->prof, "blacklist", desc, "%s", "deoptimized too often");
+    } else if (pt->respeculations < ST_TIER_MAX_RESPECULATE) {
+      pt->respeculations++;
     } else {
       pt->no_speculation = true;
     }
@@ -460,6 +466,12 @@ bool st_tier_init(StVM *vm, const char *spec, bool eager, char *err, size_t errl
   ts->prof->trace_deopt = vm->flags.trace_deopt;
   ts->deopt_every = vm->flags.deopt_every;
   ts->print_ir = vm->flags.print_ir;
+  ts->passes = vm->flags.passes;
+  if (ts->passes) {
+    StOptOptions probe;
+    st_opt_defaults(&probe, true);
+    if (!st_opt_set_enabled(&probe, ts->passes, err, errlen)) return false;
+  }
   ts->perf_map = vm->flags.perf_map;
 #ifdef STRATA_ASSERT
   ts->verify_ir = true;

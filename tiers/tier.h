@@ -91,6 +91,7 @@ typedef struct StTierStep {
 #define ST_TIER_MAX_CHAIN 6
 #define ST_TIER_MAX_ABORTS 3
 #define ST_TIER_MAX_DEOPTS 8
+#define ST_TIER_MAX_RESPECULATE 3 /* speculative recompiles before generic code */
 
 /* Parses a --tiers value into steps; false with a message in err. */
 bool st_tier_parse_chain(const char *spec, StTierStep *steps, int *nsteps, char *err,

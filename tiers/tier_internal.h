@@ -19,6 +19,7 @@ typedef struct StProtoTier {
   bool never_optimize;
   bool optimize_next_call;
   bool no_speculation;    /* recompiles after too many deopts: generic code */
+  uint8_t respeculations; /* speculative recompiles after too many deopts so far */
   bool queued;            /* a background compile is in flight */
   StVec(StCode *) osr;    /* OSR code, one per loop header compiled */
   StProto *proto;         /* the owner (p->tier == this) */
@@ -69,6 +70,7 @@ typedef struct StTierState {
   StCompileQueue *queue;   /* background compilation, or NULL (--no-concurrent, --eager) */
   StDepTable *deps;
   void *baseline;          /* tiers/baseline.c: its state (the code arena), or NULL */
+  const char *passes;      /* --passes: applied to every compile's pass options, or NULL */
   StProtoTier *protos;     /* every proto's tier state (st_tier_free releases them all) */
   /* The interpreter's proto hooks, chained by the tiers' own. */
   void (*interp_trace_proto)(StVM *vm, StHeap *h, StProto *p);

@@ -696,38 +696,38 @@ static void test_stress(void) {
 }
 
 /* The numbers follow the scheduling rule in gc.h: a collection when the bytes allocated since
- * the last one pass max(16 MiB, the live heap). */
+ * the last one pass max(4 MiB, the live heap). */
 static void test_threshold_and_external(void) {
   new_heap(false);
-  /* About 16 MiB of garbage between collections while the live heap is small. */
-  size_t cells = (64u << 20) / 32;
+  /* About 4 MiB of garbage between collections while the live heap is small. */
+  size_t cells = (16u << 20) / 32;
   for (size_t i = 0; i < cells; i++) (void)!new_pair(ST_NULL, ST_NULL);
   uint64_t c = st_gc_stats(H)->collections;
   ST_EXPECT(c >= 3 && c <= 4);
   ST_EXPECT_EQ_INT(st_gc_stats(H)->collections_by_reason[ST_GC_REASON_ALLOC], c);
   /* External growth counts as allocation. */
-  st_gc_external(H, 16 << 20);
+  st_gc_external(H, 8 << 20);
   (void)!new_pair(ST_NULL, ST_NULL);
   ST_EXPECT_EQ_INT(st_gc_stats(H)->collections, c + 1);
-  st_gc_external(H, -(16 << 20));
+  st_gc_external(H, -(8 << 20));
   /* Growth that fits in the budget takes the budget's fast path and still counts: after
-   * 15 MiB of external growth, 1 MiB of cells (the live heap is tiny) starts a collection. */
+   * 3 MiB of external growth, 1 MiB of cells (the live heap is tiny) starts a collection. */
   collect();
   uint64_t c1 = st_gc_stats(H)->collections;
-  for (int i = 0; i < 15; i++) st_gc_external(H, 1 << 20);
+  for (int i = 0; i < 3; i++) st_gc_external(H, 1 << 20);
   ST_EXPECT_EQ_INT(st_gc_stats(H)->collections, c1);
   for (size_t i = 0; i < (1u << 20) / 32 - 16; i++) (void)!new_pair(ST_NULL, ST_NULL);
   ST_EXPECT_EQ_INT(st_gc_stats(H)->collections, c1);
   for (size_t i = 0; i < 32; i++) (void)!new_pair(ST_NULL, ST_NULL);
   ST_EXPECT_EQ_INT(st_gc_stats(H)->collections, c1 + 1);
-  st_gc_external(H, -(15 << 20));
-  /* The threshold grows with the live heap: with 20 MiB live, 20 MiB more before a GC. */
-  size_t n = (20u << 20) / 2048;
+  st_gc_external(H, -(3 << 20));
+  /* The threshold grows with the live heap: with 12 MiB live, 12 MiB more before a GC. */
+  size_t n = (12u << 20) / 2048;
   for (size_t i = 0; i < n; i++) st_vec_push(&roots, cell_value(st_gc_alloc(H, KIND_LEAF, 2048)));
   collect();
   uint64_t c2 = st_gc_stats(H)->collections;
-  ST_EXPECT(st_gc_stats(H)->bytes_live >= (20u << 20));
-  for (size_t i = 0; i < (18u << 20) / 32; i++) (void)!new_pair(ST_NULL, ST_NULL);
+  ST_EXPECT(st_gc_stats(H)->bytes_live >= (12u << 20));
+  for (size_t i = 0; i < (10u << 20) / 32; i++) (void)!new_pair(ST_NULL, ST_NULL);
   ST_EXPECT_EQ_INT(st_gc_stats(H)->collections, c2);
   for (size_t i = 0; i < (4u << 20) / 32; i++) (void)!new_pair(ST_NULL, ST_NULL);
   ST_EXPECT_EQ_INT(st_gc_stats(H)->collections, c2 + 1);
@@ -936,7 +936,7 @@ static void test_perf(void) {
          (double)(t1 - t0) / (double)n, (unsigned long long)s->collections,
          (double)s->pause_ns_total / 1e6);
 
-  /* The fast path alone: runs of allocations that fit in one collection's budget (16 MiB). */
+  /* The fast path alone: runs of allocations that fit in one collection's budget (4 MiB). */
   uint64_t fast_ns = 0, c0 = s->collections;
   size_t runs = scaled(100, 5), per_run = 100000;
   for (size_t r = 0; r < runs; r++) {
