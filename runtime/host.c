@@ -382,6 +382,25 @@ void st_host_init(StVM *vm, const char *engine_path, const char *script_path, in
   st_builtins_value(vm, g, "$262", st_object_value(t262), ST_ATTR_HIDDEN);
 }
 
+/* "Name: message" of an error read straight from its properties, allocating nothing on the
+ * JS heap: String(exc) fails when the heap is exhausted (the out-of-memory RangeError itself).
+ * NULL when they are not strings. */
+static char *error_head_without_heap(StVM *vm, StValue exc) {
+  StValue name = st_value_get(vm, exc, st_string_value(vm->atoms.name));
+  if (name == ST_EXCEPTION) st_vm_take_exception(vm);
+  StValue msg = st_value_get(vm, exc, st_string_value(vm->atoms.message));
+  if (msg == ST_EXCEPTION) st_vm_take_exception(vm);
+  if (!st_is_string(name)) return NULL;
+  char *n = st_string_to_utf8(vm, st_get_string(name), NULL);
+  char *m = st_is_string(msg) ? st_string_to_utf8(vm, st_get_string(msg), NULL) : NULL;
+  size_t len = (n ? strlen(n) : 0) + (m ? strlen(m) : 0) + 3;
+  char *out = st_xmalloc(len);
+  snprintf(out, len, "%s%s%s", n ? n : "", m && m[0] ? ": " : "", m ? m : "");
+  free(n);
+  free(m);
+  return out;
+}
+
 /* "Uncaught " + String(exc), then the stack's frames when exc has a stack. The header is
  * formatted now, not taken from the stack, so that a name or message set after construction
  * (this.name = 'NotFound' in a subclass constructor) shows, as V8's lazily formatted stack does. */
@@ -403,11 +422,9 @@ void st_host_report_uncaught(StVM *vm, StValue exc) {
     head = st_inspect_value(vm, exc);
   } else {
     StString *text = st_ops_to_string(vm, exc);
-    if (!text) {
-      st_vm_take_exception(vm);
-      text = st_string_from_cstr(vm, "exception");
-    }
+    if (!text) st_vm_take_exception(vm);
     head = text ? st_string_to_utf8(vm, text, NULL) : NULL;
+    if (!head && st_is_object(exc)) head = error_head_without_heap(vm, exc);
   }
   fprintf(stderr, "Uncaught %s%s\n", head ? head : "exception", frames ? frames : "");
   free(head);

@@ -38,9 +38,12 @@ LLVMTargetMachineRef st_llvm_shim_target_machine(int opt_level, bool fast_isel, 
   char *features = LLVMGetHostCPUFeatures();
   /* The small code model keeps code in .text; the JIT default is the large model on x86-64
    * (toolchain.md, pitfall 4). Helpers are called through absolute addresses in registers,
-   * so their distance from the code does not matter. */
+   * so their distance from the code does not matter. Position-independent code: the static
+   * model addresses .rodata (jump tables, FP constants) with 32-bit absolute fixups, which
+   * JITLink cannot satisfy at the 0x7f... addresses it maps sections at; PIC uses
+   * RIP-relative ones, which only need .text and .rodata within 2 GiB of each other. */
   LLVMTargetMachineRef tm = LLVMCreateTargetMachine(target, triple, cpu, features,
-                                                    codegen_level(opt_level), LLVMRelocDefault,
+                                                    codegen_level(opt_level), LLVMRelocPIC,
                                                     LLVMCodeModelSmall);
   LLVMDisposeMessage(cpu);
   LLVMDisposeMessage(features);
