@@ -1040,7 +1040,8 @@ bool st_array_push(StVM *vm, StObject *a, StValue v) {
 }
 
 int st_array_set_length(StVM *vm, StObject *a, double len, bool strict) {
-  uint32_t ilen = (uint32_t)len;
+  /* Range first: converting a negative, huge or NaN double to uint32_t is undefined. */
+  uint32_t ilen = len >= 0 && len <= 4294967295.0 ? (uint32_t)len : 0;
   if (!(len >= 0 && len <= 4294967295.0 && (double)ilen == len)) {
     st_vm_range_error(vm, "Invalid array length");
     return -1;

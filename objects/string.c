@@ -968,6 +968,7 @@ void st_string_builder_add_unit(StStringBuilder *b, uint16_t c) {
 }
 
 void st_string_builder_add_latin1(StStringBuilder *b, const char *p, size_t n) {
+  if (n == 0) return; /* (an empty builder has no buffer: memcpy(NULL, p, 0) is undefined) */
   if (!builder_reserve(b, n)) return;
   if (b->two) {
     for (size_t i = 0; i < n; i++) b->two[b->len + i] = (uint8_t)p[i];

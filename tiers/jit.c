@@ -169,7 +169,7 @@ static void collect_cells(StIrFunc *f, StCode *code) {
   code->ncells = (uint32_t)cells.len;
   code->ndeps = (uint32_t)f->deps.len;
   code->deps = st_xmalloc((f->deps.len ? f->deps.len : 1) * sizeof(StObject *));
-  memcpy(code->deps, f->deps.data, f->deps.len * sizeof(StObject *));
+  if (f->deps.len) memcpy(code->deps, f->deps.data, f->deps.len * sizeof(StObject *));
   code->deps_epoch = f->proto_epoch;
 }
 
