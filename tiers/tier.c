@@ -467,6 +467,10 @@ bool st_tier_init(StVM *vm, const char *spec, bool eager, char *err, size_t errl
   ts->deopt_every = vm->flags.deopt_every;
   ts->print_ir = vm->flags.print_ir;
   ts->passes = vm->flags.passes;
+  if (ts->passes && !ts->passes[0]) {
+    snprintf(err, errlen, "--passes needs a list of passes (e.g. all,-licm; passes: fold repr gvn licm dce)");
+    return false;
+  }
   if (ts->passes) {
     StOptOptions probe;
     st_opt_defaults(&probe, true);
