@@ -356,23 +356,6 @@ void st_cc_assign_pattern(Cc *c, StNode *target, uint32_t v, bool init) {
 /* ------------------------------------------------------------------------------------------ */
 /* Assignment expressions                                                                     */
 
-static StOpcode compound_op(uint16_t tok) {
-  switch ((StTokenKind)tok) {
-  case ST_TOK_PLUS: return ST_OP_ADD;
-  case ST_TOK_MINUS: return ST_OP_SUB;
-  case ST_TOK_STAR: return ST_OP_MUL;
-  case ST_TOK_SLASH: return ST_OP_DIV;
-  case ST_TOK_PERCENT: return ST_OP_MOD;
-  case ST_TOK_STAR_STAR: return ST_OP_EXP;
-  case ST_TOK_AMP: return ST_OP_BITAND;
-  case ST_TOK_PIPE: return ST_OP_BITOR;
-  case ST_TOK_CARET: return ST_OP_BITXOR;
-  case ST_TOK_SHL: return ST_OP_SHL;
-  case ST_TOK_SAR: return ST_OP_SAR;
-  default: return ST_OP_SHR;
-  }
-}
-
 uint32_t st_cc_assign_expr(Cc *c, StAssign *a, int32_t dst) {
   StNode *t = a->target;
   if (a->h.kind == ST_AST_ASSIGN) {
@@ -413,7 +396,7 @@ uint32_t st_cc_assign_expr(Cc *c, StAssign *a, int32_t dst) {
     uint32_t rhs = st_cc_expr(c, a->value, ST_ANY);
     uint32_t res = st_cc_temp(c);
     st_cc_pos(c, &a->h);
-    st_emit_op(E, compound_op(a->op), (int32_t)res, (int32_t)cur_copy, (int32_t)rhs, (int32_t)st_cc_fb(c, ST_FB_BINOP));
+    st_emit_op(E, st_cc_binop_of(a->op), (int32_t)res, (int32_t)cur_copy, (int32_t)rhs, (int32_t)st_cc_fb(c, ST_FB_BINOP));
     ref_set(c, &r, &a->h, res);
     st_cc_release(c, mark);
     uint32_t out = want(c, dst);

@@ -240,6 +240,15 @@ static uint32_t native_call(Cc *c, StNativeCall *call, int32_t dst) {
   return r;
 }
 
+/* The property key of a member (`o.name`, `super.name`: the name as a constant in a temp)
+ * or of an index expression (`o[e]`, `super[e]`: e evaluated), in a register. */
+static uint32_t key_register(Cc *c, StNode *n, bool named) {
+  if (!named) return st_cc_expr(c, ((StIndex *)n)->index, ST_ANY);
+  uint32_t k = st_cc_temp(c);
+  st_emit_op(E, ST_OP_LOADK, (int32_t)k, (int32_t)st_cc_const(c, st_cc_name_value(c, ((StMember *)n)->name)));
+  return k;
+}
+
 /* A call's callee into r[base] and its `this` into r[base+1]. */
 static void callee_and_this(Cc *c, StNode *callee, uint32_t base) {
   switch ((StNodeKind)callee->kind) {
@@ -267,13 +276,7 @@ static void callee_and_this(Cc *c, StNode *callee, uint32_t base) {
   case ST_AST_SUPER_INDEX: {
     this_value(c, callee, (int32_t)base + 1);
     uint32_t m2 = st_cc_mark(c);
-    uint32_t k;
-    if (callee->kind == ST_AST_SUPER_MEMBER) {
-      k = st_cc_temp(c);
-      st_emit_op(E, ST_OP_LOADK, (int32_t)k, (int32_t)st_cc_const(c, st_cc_name_value(c, ((StMember *)callee)->name)));
-    } else {
-      k = st_cc_expr(c, ((StIndex *)callee)->index, ST_ANY);
-    }
+    uint32_t k = key_register(c, callee, callee->kind == ST_AST_SUPER_MEMBER);
     st_cc_pos(c, callee);
     st_cc_super_receiver(c, callee);
     st_emit_op(E, ST_OP_GETSUPER, (int32_t)base, (int32_t)k);
@@ -387,7 +390,7 @@ static uint32_t super_call(Cc *c, StCall *call, int32_t dst) {
 /* ------------------------------------------------------------------------------------------ */
 /* Operators                                                                                  */
 
-static StOpcode binop_of(uint16_t tok) {
+StOpcode st_cc_binop_of(uint16_t tok) {
   switch ((StTokenKind)tok) {
   case ST_TOK_PLUS: return ST_OP_ADD;
   case ST_TOK_MINUS: return ST_OP_SUB;
@@ -475,7 +478,7 @@ static bool small_int(StNode *n, int32_t *out) {
 }
 
 static uint32_t binary(Cc *c, StBinary *b, int32_t dst) {
-  StOpcode op = binop_of(b->op);
+  StOpcode op = st_cc_binop_of(b->op);
   uint32_t mark = st_cc_mark(c);
   int32_t imm;
   if (op == ST_OP_ADD && small_int(b->right, &imm)) {
@@ -548,13 +551,7 @@ static uint32_t delete_expr(Cc *c, StUnary *u, StNode *a, int32_t dst) {
     bool optional = a->kind == ST_AST_MEMBER ? ((StMember *)a)->optional : ((StIndex *)a)->optional;
     uint32_t o = st_cc_expr(c, objn, ST_ANY);
     if (optional) optional_check(c, o);
-    uint32_t k;
-    if (a->kind == ST_AST_MEMBER) {
-      k = st_cc_temp(c);
-      st_emit_op(E, ST_OP_LOADK, (int32_t)k, (int32_t)st_cc_const(c, st_cc_name_value(c, ((StMember *)a)->name)));
-    } else {
-      k = st_cc_expr(c, ((StIndex *)a)->index, ST_ANY);
-    }
+    uint32_t k = key_register(c, a, a->kind == ST_AST_MEMBER);
     st_cc_release(c, mark);
     r = want(c, dst);
     st_cc_pos(c, &u->h);
@@ -794,14 +791,8 @@ uint32_t st_cc_expr(Cc *c, StNode *n, int32_t dst) {
   case ST_AST_SUPER_MEMBER:
   case ST_AST_SUPER_INDEX: {
     uint32_t mark = st_cc_mark(c);
-    uint32_t k;
     this_value(c, n, ST_ANY); /* checks `this` is initialized in derived constructors */
-    if (n->kind == ST_AST_SUPER_MEMBER) {
-      k = st_cc_temp(c);
-      st_emit_op(E, ST_OP_LOADK, (int32_t)k, (int32_t)st_cc_const(c, st_cc_name_value(c, ((StMember *)n)->name)));
-    } else {
-      k = st_cc_expr(c, ((StIndex *)n)->index, ST_ANY);
-    }
+    uint32_t k = key_register(c, n, n->kind == ST_AST_SUPER_MEMBER);
     st_cc_release(c, mark);
     uint32_t r = want(c, dst);
     st_cc_pos(c, n);
@@ -883,7 +874,7 @@ void st_cc_cond_jump(Cc *c, StNode *n, bool when, StLabel *l) {
   }
   if (n->kind == ST_AST_BINARY) {
     StBinary *b = (StBinary *)n;
-    StOpcode op = binop_of(b->op);
+    StOpcode op = st_cc_binop_of(b->op);
     StOpcode j = fused_jump(op, when);
     if (j != ST_OP_NOP) {
       uint32_t mark = st_cc_mark(c);

@@ -93,6 +93,8 @@ StProto *st_cc_function(Cc *c, StAstFunction *f, StScope *scope);
 void st_cc_stmt(Cc *c, StNode *n);
 void st_cc_error(Cc *c, const StNode *at, const char *fmt, ...) ST_PRINTF(3, 4);
 StValue st_cc_name_value(Cc *c, const StName *name);  /* interned string of a name */
+/* The opcode of a binary (or compound-assignment) operator token; ST_OP_NOP for others. */
+StOpcode st_cc_binop_of(uint16_t tok);
 StValue st_cc_str_value(Cc *c, const StStr *s);       /* interned string of a literal */
 void st_cc_pos(Cc *c, const StNode *n);
 uint32_t st_cc_temp(Cc *c);
