@@ -552,8 +552,21 @@ dispatch:
   BITOP(BITXOR, ST_ARITH_XOR, st_int(x ^ y))
   BITOP(SHL, ST_ARITH_SHL, st_int((int32_t)((uint32_t)x << (y & 31))))
   BITOP(SAR, ST_ARITH_SAR, st_int(x >> (y & 31)))
-  BITOP(SHR, ST_ARITH_SHR, st_number((double)((uint32_t)x >> (y & 31))))
 #undef BITOP
+  /* x >>> y is a uint32: at or above 2^31 it is no int32, which the speculative tiers must
+   * learn (ST_TYPE_OVERFLOW) or they guard on an int32 result and deopt again after every
+   * recompile. */
+  CASE(SHR) : {
+    StValue a = r[U(2)], b = r[U(3)];
+    RECORD2(FB(4), a, b);
+    if (ST_LIKELY(st_is_int(a) && st_is_int(b))) {
+      uint32_t z = (uint32_t)st_get_int(a) >> (st_get_int(b) & 31);
+      if (ST_UNLIKELY(z > INT32_MAX)) FB(4)->u.binop.seen |= ST_TYPE_OVERFLOW;
+      r[U(1)] = st_number((double)z);
+      NEXT(SIZE(SHR));
+    }
+    ARITH_SLOW(SHR, st_ops_arith(vm, ST_ARITH_SHR, a, b));
+  }
 
   CASE(ADDI) : {
     StValue a = r[U(2)];

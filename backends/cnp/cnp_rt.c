@@ -112,7 +112,13 @@ static bool arith(StVM *vm, const uint16_t *pc, StValue *r, StFeedbackSlot *s) {
       case ST_ARITH_XOR: v = st_int(x ^ y); break;
       case ST_ARITH_SHL: v = st_int((int32_t)((uint32_t)x << (y & 31))); break;
       case ST_ARITH_SAR: v = st_int(x >> (y & 31)); break;
-      default: v = st_number((double)((uint32_t)x >> (y & 31))); break;
+      default: {
+        /* As the interpreter: a uint32 result at or above 2^31 is recorded as an overflow. */
+        uint32_t z = (uint32_t)x >> (y & 31);
+        if (z > INT32_MAX) s->u.binop.seen |= ST_TYPE_OVERFLOW;
+        v = st_number((double)z);
+        break;
+      }
       }
       r[U(1)] = v;
       return true;

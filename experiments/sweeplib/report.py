@@ -6,6 +6,7 @@
     raw.csv           one row per iteration, flattened from cells/
     summary.csv       per benchmark x engine, plus a geomean row per engine (analysis.py)
     table.tex         booktabs LaTeX table of the summary
+    compiles.csv, compile_summary.csv   compile attempts and per-tier compile figures (compiles.py)
     bars/warmup/compile .png/.pdf   figures (plots.py)
     README.md         what the numbers are, where they came from, and the figures
 
@@ -19,6 +20,7 @@ import math
 import os
 
 from . import analysis
+from . import compiles
 from . import plan as planmod
 from . import plots
 
@@ -146,7 +148,7 @@ def _md_ratio(row):
     return f"{_sig(row['ratio'])} [{_sig(row['ratio_ci_lo'])}, {_sig(row['ratio_ci_hi'])}]"
 
 
-def readme(result, plan, env, figures, raw_count, records):
+def readme(result, plan, env, figures, raw_count, records, compile_summary=()):
     git = env.get("git", {})
     cpu = env.get("cpu", {})
     osinfo = env.get("os", {})
@@ -241,6 +243,16 @@ def readme(result, plan, env, figures, raw_count, records):
     if "compile" not in figures:
         out.append("No engine reported compile times (--stats), so there is no compile-time figure.")
         out.append("")
+    if compile_summary:
+        out.append("## Compilation")
+        out.append("")
+        out.append("From the `--stats` files of the passed Strata cells ([`compiles.csv`](compiles.csv): one row "
+                   "per compile attempt; [`compile_summary.csv`](compile_summary.csv)). Work = IR build + passes + "
+                   "backend, wherever the compile ran (background compiles included); per bytecode = work divided "
+                   "by the function's bytecode count; aborted attempts enter no time figure.")
+        out.append("")
+        out.extend(compiles.markdown(compile_summary))
+        out.append("")
     if metric == "time":
         out.append("## Warm-up classification")
         out.append("")
@@ -322,6 +334,11 @@ def write_all(out_dir):
     for old in glob.glob(os.path.join(out_dir, "*.png")) + glob.glob(os.path.join(out_dir, "*.pdf")):
         os.unlink(old)  # a figure that no longer applies must not linger
     figures = plots.plot_all(result, out_dir)
+    compile_rows, per_cell = compiles.load(out_dir, plan, records)
+    compile_summary = compiles.summarize(plan, compile_rows, per_cell)
+    if compile_rows:
+        write_csv(os.path.join(out_dir, "compiles.csv"), compiles.COMPILE_COLUMNS, compile_rows)
+        write_csv(os.path.join(out_dir, "compile_summary.csv"), compiles.SUMMARY_COLUMNS, compile_summary)
     with open(os.path.join(out_dir, "README.md"), "w", encoding="utf-8") as f:
-        f.write(readme(result, plan, env, figures, len(raw), records))
+        f.write(readme(result, plan, env, figures, len(raw), records, compile_summary))
     return result, records
