@@ -6,6 +6,7 @@
 set(_strata_exp_runner ${CMAKE_SOURCE_DIR}/experiments/tests/run_tests.py)
 foreach(_case
     stats=test_stats
+    compiles=test_compiles
     changepoint=test_changepoint
     config=test_config
     benchmarks=test_benchmarks
