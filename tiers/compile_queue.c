@@ -16,6 +16,7 @@ struct StCompileQueue {
   pthread_mutex_t lock;
   pthread_cond_t wake;
   StJitJob *todo, *todo_tail, *done;
+  StJitJob *running; /* the job the compiler thread is generating: traced like the lists */
   bool quit;
   uint32_t in_flight;
 };
@@ -29,10 +30,12 @@ static void *compiler_thread(void *arg) {
     StJitJob *job = q->todo;
     q->todo = job->next;
     if (!q->todo) q->todo_tail = NULL;
+    q->running = job;
     pthread_mutex_unlock(&q->lock);
     const StTier *tier = job->code->tier;
     tier->generate(job);
     pthread_mutex_lock(&q->lock);
+    q->running = NULL;
     job->next = q->done;
     q->done = job;
   }
@@ -40,17 +43,22 @@ static void *compiler_thread(void *arg) {
   return NULL;
 }
 
+static void trace_job(StHeap *h, const StJitJob *j) {
+  st_gc_mark_cell(h, (StCell *)j->proto);
+  if (j->code) {
+    st_deopt_info_trace(h, j->code->deopt_info);
+    for (uint32_t i = 0; i < j->code->ncells; i++) st_gc_mark_cell(h, (StCell *)j->code->cells[i]);
+  }
+}
+
+/* Every job from push to install: queued, being generated (its IR embeds the cells, and a
+ * cell freed meanwhile would be a dangling pointer in the installed code), or done. */
 static void trace_jobs(StHeap *h, void *ud) {
   StCompileQueue *q = ud;
   pthread_mutex_lock(&q->lock);
   for (int list = 0; list < 2; list++)
-    for (StJitJob *j = list ? q->done : q->todo; j; j = j->next) {
-      st_gc_mark_cell(h, (StCell *)j->proto);
-      if (j->code) {
-        st_deopt_info_trace(h, j->code->deopt_info);
-        for (uint32_t i = 0; i < j->code->ncells; i++) st_gc_mark_cell(h, (StCell *)j->code->cells[i]);
-      }
-    }
+    for (StJitJob *j = list ? q->done : q->todo; j; j = j->next) trace_job(h, j);
+  if (q->running) trace_job(h, q->running);
   pthread_mutex_unlock(&q->lock);
 }
 
