@@ -113,6 +113,44 @@ static void add_phi_operands(IrB *b, uint32_t blk, uint32_t var, StIrRef phi) {
   p->args = args;
 }
 
+/* Braun et al.'s trivial-phi removal, for the phis made in sealed join blocks: when every input
+ * of phi (ignoring itself) is one value x, x is the variable's value and the phi goes. The
+ * builder then sees what the value is: a `this` that is the constant undefined on every path
+ * must reach inline_call as that constant (sloppy callees get the global object), not as a phi
+ * that only folding later reveals, by which time an object-tag guard on it always fails.
+ * Kept simple: only a phi nothing refers to yet (filling its inputs may have created phis or
+ * boxes that use it, through a loop); references in the blocks' definition caches are
+ * redirected to x. */
+static StIrRef drop_trivial_phi(IrB *b, uint32_t blk, uint32_t var, StIrRef phi) {
+  StIrFunc *f = b->f;
+  StIrInsn *pi = st_ir_insn(f, phi);
+  StIrRef x = ST_IR_NONE;
+  for (uint32_t k = 0; k < pi->nargs; k++) {
+    StIrRef a = pi->args[k];
+    if (a == phi) continue;
+    if (x && a != x) return phi;
+    x = a;
+  }
+  if (!x) return phi;
+  for (size_t r = phi + 1; r < f->insns.len; r++) {
+    StIrInsn *i = &f->insns.data[r];
+    if (i->a == phi || i->b == phi || i->c == phi) return phi;
+    for (uint32_t k = 0; k < i->nargs; k++)
+      if (i->args && i->args[k] == phi) return phi;
+  }
+  StIrBlock *bl = &f->blocks.data[blk];
+  for (size_t k = 0; k < bl->insns.len; k++)
+    if (bl->insns.data[k] == phi) {
+      memmove(&bl->insns.data[k], &bl->insns.data[k + 1], (bl->insns.len - k - 1) * sizeof(StIrRef));
+      bl->insns.len--;
+      break;
+    }
+  st_ir_insn(f, phi)->flags |= ST_IRI_DEAD;
+  for (uint32_t k = 0; k < b->ndefs_blocks; k++)
+    if (b->defs[k] && b->defs[k][var] == phi) b->defs[k][var] = x;
+  return x;
+}
+
 static StIrRef read_var_in(IrB *b, uint32_t blk, uint32_t var) {
   StIrRef v = defs_of(b, blk)[var];
   if (v) return v;
@@ -136,6 +174,7 @@ static StIrRef read_var_in(IrB *b, uint32_t blk, uint32_t var) {
     st_ir_insn(b->f, v)->bc_pc = UINT32_MAX;
     write_var_in(b, blk, var, v); /* breaks cycles through loops */
     add_phi_operands(b, blk, var, v);
+    v = drop_trivial_phi(b, blk, var, v);
   }
   write_var_in(b, blk, var, v);
   return v;
@@ -259,6 +298,27 @@ uint32_t st_irb_snapshot(IrB *b, uint32_t resume_pc, StDeoptReason reason, bool 
   return id;
 }
 
+/* The entry snapshot of a loop header (StIrBlock.entry_snap), for guards that licm hoists out
+ * of the loop: it resumes the interpreter at the header's first instruction with every live
+ * register as it is on entry to the loop, that is as read at the end of the header's single
+ * forward predecessor (the values its phis take on that edge). Called when the walk reaches
+ * a block some of whose predecessors are still untranslated (a loop header: in reverse
+ * postorder only back-edges come later) and only when exactly one predecessor is known, so
+ * the snapshot's values dominate that predecessor and any preheader licm splits off its
+ * edge. Reading there may create phis in unsealed outer loop headers, as any read would. */
+void st_irb_loop_entry_snapshot(IrB *b, uint32_t header) {
+  StIrBlock *hb = &b->f->blocks.data[header];
+  if (hb->preds.len != 1 || hb->bc_start == UINT32_MAX) return;
+  uint32_t cur = b->cur, pc = b->pc;
+  b->cur = hb->preds.data[0];
+  b->last_snap = 0;
+  uint32_t snap = st_irb_snapshot(b, hb->bc_start, ST_DEOPT_NONE, false, -1, 0);
+  b->last_snap = 0; /* taken out of the walk's order: never reuse it */
+  b->cur = cur;
+  b->pc = pc;
+  b->f->blocks.data[header].entry_snap = snap;
+}
+
 /* A guard at the current instruction, resuming there when it fails. */
 StIrRef st_irb_guard(IrB *b, StIrOp op, StIrRef a, StIrRef c2, int64_t imm, StDeoptReason reason) {
   uint32_t snap = st_irb_snapshot(b, b->pc, reason, false, -1, 0);
@@ -286,10 +346,15 @@ StIrRef st_irb_call(IrB *b, StIrHelper h, StIrType type, bool throws, uint32_t n
   for (uint32_t i = 0; i < nargs && i < 8; i++) args[i] = va_arg(ap, StIrRef);
   va_end(ap);
   uint32_t snap = throws ? st_irb_snapshot(b, b->pc, ST_DEOPT_EXCEPTION, true, -1, 0) : 0;
-  if (throws && b->frame->depth == 0) {
+  if (throws) {
     /* The frame's pc names the current instruction while the runtime runs: error positions,
-     * stack traces and `arguments.callee.caller`-style walks read it. */
-    StIrRef pcv = st_irb_const_ptr(b, b->frame->proto->code + b->pc);
+     * stack traces and `arguments.callee.caller`-style walks read it. Inside inlined code the
+     * physical frame is the outermost one, which is at the call that entered the inlined
+     * chain (the inlined levels themselves have no frame to show). */
+    IrFrame *fr = b->frame;
+    uint32_t pc = b->pc;
+    for (; fr->parent; fr = fr->parent) pc = fr->call_pc;
+    StIrRef pcv = st_irb_const_ptr(b, fr->proto->code + pc);
     StIrRef st = st_irb_emit(b, ST_IR_STORE, ST_IRT_VOID, b->frameptr, pcv, 0);
     st_ir_insn(b->f, st)->imm.i = (int64_t)offsetof(StFrame, pc);
   }
@@ -303,6 +368,30 @@ StIrRef st_irb_call(IrB *b, StIrHelper h, StIrType type, bool throws, uint32_t n
     i->snap = 0;
   }
   return r;
+}
+
+/* Inlined frames have no registers in memory, so a call they make cannot pass its arguments
+ * in its own registers as the interpreter's CALL does. Its window goes to the top n registers
+ * of the outermost frame instead: that frame is pushed (its size checked against the VM
+ * stack's limit) and lies below vm->stack_top, so the callee's frame is pushed past it, and
+ * the GC sees the arguments. Those registers' memory is scratch for compiled code (their values
+ * live in SSA), as with the outermost frame's own call windows, except that a snapshot trusts
+ * the slot of a register still holding its entry value: they are marked stored, and snapshots
+ * built before the marking are patched once translation is done (patch_late_stored). */
+uint32_t st_irb_window(IrB *b, uint32_t n) {
+  IrFrame *top = b->frame;
+  while (top->parent) top = top->parent;
+  uint32_t nregs = top->proto->nregs;
+  ST_ASSERT(n <= nregs, "inlined call window of %u registers in a frame of %u (inline_refusal checks)",
+            n, nregs);
+  uint32_t w = nregs - n;
+  for (uint32_t r = w; r < nregs; r++) {
+    if (b->stored[r]) continue;
+    b->stored[r] = 1;
+    b->late_stored[r] = 1;
+    b->any_late_stored = true;
+  }
+  return w;
 }
 
 /* After a call that may run JS: if the code was invalidated meanwhile, leave to the
@@ -427,6 +516,47 @@ static void mark_stored(IrB *b, StProto *p) {
   }
 }
 
+/* Registers marked stored by st_irb_window after snapshots were taken: a snapshot of the
+ * outermost frame omits a register whose value is still its entry value, trusting the slot,
+ * which the code now overwrites. Every snapshot's outermost frame gets an entry restoring the
+ * entry value of each such register it has no entry for: exact where the register held its
+ * entry value, harmless where it is dead. Entry values are defined in the entry block, so they
+ * dominate every guard. */
+static void patch_late_stored(IrB *b, uint32_t nregs) {
+  if (!b->any_late_stored) return;
+  StIrFunc *f = b->f;
+  uint8_t *outermost = st_xcalloc(f->snap_frames.len ? f->snap_frames.len : 1, 1);
+  for (size_t i = 0; i < f->snaps.len; i++)
+    if (f->snaps.data[i].nframes) outermost[f->snaps.data[i].first_frame] = 1;
+  uint8_t *has = st_xmalloc(nregs ? nregs : 1);
+  StVec(StIrSnapEntry) out = {0};
+  for (size_t i = 0; i < f->snap_frames.len; i++) {
+    StIrSnapFrame *sf = &f->snap_frames.data[i];
+    uint32_t first = (uint32_t)out.len;
+    memset(has, 0, nregs ? nregs : 1);
+    for (uint32_t e = 0; e < sf->count; e++) {
+      StIrSnapEntry en = f->snap_entries.data[sf->first + e];
+      if (en.reg < nregs) has[en.reg] = 1;
+      st_vec_push(&out, en);
+    }
+    if (outermost[i]) {
+      for (uint32_t r = 0; r < nregs; r++) {
+        if (!b->late_stored[r] || has[r]) continue;
+        StIrSnapEntry en = {(uint16_t)r, b->entry_value[r]};
+        st_vec_push(&out, en);
+      }
+    }
+    sf->first = first;
+    sf->count = (uint32_t)out.len - first;
+  }
+  st_vec_free(&f->snap_entries);
+  f->snap_entries.data = out.data;
+  f->snap_entries.len = out.len;
+  f->snap_entries.cap = out.cap;
+  free(has);
+  free(outermost);
+}
+
 static StIrRef entry_param(IrB *b, uint32_t r) {
   StIrRef v = st_ir_emit(b->f, 0, ST_IR_PARAM, ST_IRT_VALUE, 0, 0, 0);
   st_ir_insn(b->f, v)->imm.i = r;
@@ -453,9 +583,11 @@ StAbort st_ir_build(StVM *vm, StProto *p, const StIrBuildOptions *opts, StIrFunc
   b.nvars = p->nregs + (opts->max_inline_depth ? ST_IRB_INLINE_VARS : 0);
   b.entry_value = st_xcalloc(b.nvars, sizeof(StIrRef));
   b.stored = st_xcalloc(b.nvars, 1);
+  b.late_stored = st_xcalloc(p->nregs ? p->nregs : 1, 1);
   IrFrame *top = st_xcalloc(1, sizeof(IrFrame));
   if (!st_bcinfo_build(&top->bi, p)) {
     free(top);
+    free(b.late_stored);
     free(b.stored);
     free(b.entry_value);
     return ST_ABORT_UNSUPPORTED_OP;
@@ -487,6 +619,7 @@ StAbort st_ir_build(StVM *vm, StProto *p, const StIrBuildOptions *opts, StIrFunc
   if (a == ST_ABORT_NONE) {
     /* Seal anything left (unreachable join points). */
     for (uint32_t blk = 0; blk < f->blocks.len; blk++) st_irb_seal(&b, blk);
+    patch_late_stored(&b, p->nregs);
     if (opts->max_insns && f->insns.len > opts->max_insns) a = ST_ABORT_TOO_LARGE;
   }
   for (uint32_t i = 0; i < b.ndefs_blocks; i++) free(b.defs[i]);
@@ -495,6 +628,7 @@ StAbort st_ir_build(StVM *vm, StProto *p, const StIrBuildOptions *opts, StIrFunc
   st_vec_free(&b.incomplete);
   free(b.entry_value);
   free(b.stored);
+  free(b.late_stored);
   st_irb_free_frame(top);
   return a;
 }

@@ -10,7 +10,11 @@
  * Speculation reads the feedback vector: int32 arithmetic with overflow guards, float64 where
  * doubles were seen, shape guards with direct slot access for monomorphic and polymorphic
  * property sites, element-kind and bounds guards for array accesses, call-target guards with
- * inlining of small monomorphic callees. Code that never ran (no feedback) ends in a DEOPT.
+ * inlining of small monomorphic callees, which may call in turn (up to max_inline_depth levels;
+ * recursion is not inlined). An inlined frame has no registers in memory: a call it makes passes
+ * `this` and its arguments in the top registers of the outermost frame (st_irb_window in
+ * ir_build.c), and deopt rebuilds its frame past the outermost one (tiers/deopt.h). Code that
+ * never ran (no feedback) ends in a DEOPT.
  * Every guard names a snapshot that resumes the interpreter at the guarded instruction; calls
  * into the runtime that may throw carry an exception snapshot; calls that may run JS are followed
  * by a lazy-deopt check (the code's `invalid` flag).

@@ -53,6 +53,10 @@ typedef struct IrB {
   uint8_t *stored;        /* per variable: compiled code stored into its frame slot somewhere
                              (call windows, out-of-line steps), so the slot no longer
                              necessarily holds the entry value */
+  uint8_t *late_stored;   /* per outermost register: marked stored during translation (an
+                             inlined frame's call window, st_irb_window), after snapshots may
+                             have trusted its slot; the driver patches those snapshots */
+  bool any_late_stored;
   StIrRef undefined_at_entry;
   StIrRef vmptr, frameptr;
   StIrRef **defs;         /* per IR block: per variable: current definition */
@@ -88,7 +92,12 @@ uint32_t st_irb_var(IrB *b, uint32_t r);
 uint32_t st_irb_snapshot(IrB *b, uint32_t resume_pc, StDeoptReason reason, bool exception,
                          int32_t set_reg, StIrRef set_val);
 StIrRef st_irb_guard(IrB *b, StIrOp op, StIrRef a, StIrRef c2, int64_t imm, StDeoptReason reason);
+/* Records the entry snapshot of loop header `header` (see ir_build.c). */
+void st_irb_loop_entry_snapshot(IrB *b, uint32_t header);
 StIrRef st_irb_call(IrB *b, StIrHelper h, StIrType type, bool throws, uint32_t nargs, ...);
+/* The first register, in the outermost (physical) frame, of the n-register window through which
+ * a call made by an inlined frame passes `this` (or new.target) and its arguments. */
+uint32_t st_irb_window(IrB *b, uint32_t n);
 /* An arithmetic op that exits through a snapshot at the current instruction (the _OV ops). */
 StIrRef st_irb_guard_op(IrB *b, StIrOp op, StIrRef x, StIrRef y, StDeoptReason reason);
 void st_irb_lazy_deopt_check(IrB *b, int32_t dst_reg, StIrRef result);

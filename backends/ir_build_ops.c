@@ -57,6 +57,25 @@ static void store_window(IrB *b, uint32_t first, uint32_t n) {
   }
 }
 
+/* Stores a call's window (this or new.target, then the arguments: registers base+1 ..
+ * base+n of the current frame) where the callee reads it, and returns the window's first
+ * register in the physical frame: the registers themselves in the outermost frame, as in the
+ * interpreter; for an inlined frame, which has no registers in memory, the top of the
+ * outermost frame (st_irb_window says why that is safe). */
+static uint32_t store_call_window(IrB *b, uint32_t base, uint32_t n) {
+  if (b->frame->depth == 0) {
+    store_window(b, base + 1, n);
+    return base + 1;
+  }
+  uint32_t w = st_irb_window(b, n);
+  for (uint32_t i = 0; i < n; i++) {
+    StIrRef v = st_irb_as_value(b, use(b, base + 1 + i));
+    StIrRef s = st_irb_emit(b, ST_IR_STORE, ST_IRT_VOID, b->frameptr, v, 0);
+    st_ir_insn(b->f, s)->imm.i = (int64_t)(sizeof(StFrame) + 8 * (w + i));
+  }
+  return w;
+}
+
 /* --- arithmetic --- */
 
 static StLattice lattice_of(IrB *b, uint32_t fbk) { return st_feedback_lattice(FB(fbk)->u.binop.seen); }
@@ -482,14 +501,11 @@ static int64_t global_slot_offset(IrB *b, StFeedbackSlot *s) {
 /* --- inlining --- */
 
 /* Whether every instruction of p can be translated inside an inlined frame: no out-of-line
- * steps, and no calls. Both work on a real frame's registers (a call's window holds the
- * callee's arguments), and an inlined frame has none: its window would land on the outer
- * frame's registers or on the VM stack where the callee's frame is pushed. Only leaves are
- * inlined (so inlining is one level deep in practice) until inlined frames get a window area
- * of their own past the outer frame. */
+ * steps, which run on a real frame's registers (by pc in that frame's own bytecode), and an
+ * inlined frame has none. CALL and NEW are fine: their windows go to the outermost frame
+ * (store_call_window), and a callee that is inlined in turn nests another level. */
 static bool inlinable_code(const StProto *p) {
   for (uint32_t pc = 0; pc < p->code_len; pc += st_bytecode_size(p->code[pc])) {
-    if (p->code[pc] == ST_OP_CALL || p->code[pc] == ST_OP_NEW) return false;
     switch ((StOpcode)p->code[pc]) {
     case ST_OP_THISFUNC: case ST_OP_NEWTARGET: case ST_OP_SAVECTX: continue;
     case ST_OP_RESTORECTX: case ST_OP_ITERNEXT: case ST_OP_FORINNEXT: case ST_OP_CALLNATIVE:
@@ -499,6 +515,16 @@ static bool inlinable_code(const StProto *p) {
     if (st_interp_step_supports(p->code[pc])) return false;
   }
   return true;
+}
+
+/* The largest window (this or new.target, then the arguments) of a CALL or NEW in p. */
+static uint32_t max_call_window(const StProto *p) {
+  uint32_t n = 0;
+  for (uint32_t pc = 0; pc < p->code_len; pc += st_bytecode_size(p->code[pc])) {
+    uint16_t op = p->code[pc];
+    if ((op == ST_OP_CALL || op == ST_OP_NEW) && p->code[pc + 3] + 1u > n) n = p->code[pc + 3] + 1u;
+  }
+  return n;
 }
 
 /* Why a monomorphic callee is not inlined here (NULL: it can be). */
@@ -514,6 +540,8 @@ static const char *inline_refusal(IrB *b, const StFunction *fn) {
   for (IrFrame *fr = b->frame; fr; fr = fr->parent)
     if (fr->proto == cp) return "recursive";
   if (!inlinable_code(cp)) return "instruction not inlinable";
+  /* Its calls' windows go to the top of the outermost frame (store_call_window). */
+  if (max_call_window(cp) > ((const StProto *)b->f->proto)->nregs) return "call window too large";
   return NULL;
 }
 
@@ -593,18 +621,19 @@ static bool translate_call(IrB *b, uint32_t dst, uint32_t base, uint32_t argc, S
     if (never_ran(b)) return true;
   }
   StIrRef callee = st_irb_as_value(b, use(b, base));
-  if (b->spec && !s->u.call.mega && s->u.call.target &&
+  if (b->spec && !s->u.call.mega && !s->u.call.closures && s->u.call.target &&
       s->u.call.target->hdr.kind == ST_KIND_FUNCTION && s->u.call.proto) {
-    /* A monomorphic closure: guard the exact target (the inliner uses this). */
+    /* A monomorphic closure: guard the exact target (the inliner uses this). Several closures
+     * of one literal would fail that guard in turn, one deopt and recompile each. */
     st_irb_guard(b, ST_IR_GUARD_EQ_VALUE, callee, 0, 0, ST_DEOPT_WRONG_TARGET);
     st_ir_insn(b->f, b->f->insns.len - 1)->imm.v = st_object_value(s->u.call.target);
     StFunction *target = (StFunction *)s->u.call.target;
     if (!inline_refusal(b, target)) return inline_call(b, dst, base, argc, target);
   }
   /* The callee reads its arguments from the window, as the interpreter's CALL does. */
-  store_window(b, base + 1, argc + 1);
+  uint32_t w = store_call_window(b, base, argc + 1);
   StIrRef r = st_irb_call(b, ST_HELPER_CALL, ST_IRT_VALUE, true, 5, b->vmptr, b->frameptr, callee,
-                          st_irb_const_i32(b, (int32_t)(base + 1)), st_irb_const_i32(b, (int32_t)argc));
+                          st_irb_const_i32(b, (int32_t)w), st_irb_const_i32(b, (int32_t)argc));
   st_irb_lazy_deopt_check(b, (int32_t)dst, r);
   def(b, dst, r);
   return true;
@@ -616,9 +645,9 @@ static bool translate_new(IrB *b, uint32_t dst, uint32_t base, uint32_t argc, St
   }
   StIrRef callee = st_irb_as_value(b, use(b, base));
   /* new.target and the arguments, where the interpreter's NEW would find them. */
-  store_window(b, base + 1, argc + 1);
+  uint32_t w = store_call_window(b, base, argc + 1);
   StIrRef r = st_irb_call(b, ST_HELPER_NEW, ST_IRT_VALUE, true, 5, b->vmptr, b->frameptr, callee,
-                          st_irb_const_i32(b, (int32_t)(base + 1)), st_irb_const_i32(b, (int32_t)argc));
+                          st_irb_const_i32(b, (int32_t)w), st_irb_const_i32(b, (int32_t)argc));
   st_irb_lazy_deopt_check(b, (int32_t)dst, r);
   def(b, dst, r);
   return true;
@@ -997,8 +1026,15 @@ StAbort st_irb_translate_frame(IrB *b, IrFrame *fr, uint32_t from, uint32_t osr_
     StBcBlock *blk = &bi->blocks[bb];
     b->cur = fr->block_map[bb];
     b->terminated = false;
-    bool reached = b->f->blocks.data[b->cur].preds.len > 0 || pending[bb] > 0;
+    /* Reached: some translated predecessor jumps here. Pending back-edges do not count: in
+     * reverse postorder they come from blocks this one dominates, so a loop header none of
+     * whose forward predecessors was reached (all cold: DEOPTs, or code OSR skips) is dead,
+     * and translating it anyway gave a predecessor-less block whose body jumped back into
+     * live code, with phi inputs defined in dead blocks (verifier: "does not dominate"). */
+    bool reached = b->f->blocks.data[b->cur].preds.len > 0;
     if (reached) {
+      /* A predecessor still pending: a loop header (its back-edges come later). */
+      if (pending[bb] > 0) st_irb_loop_entry_snapshot(b, b->cur);
       for (b->pc = blk->start; b->pc < blk->end && !b->terminated; b->pc += st_bytecode_size(U(0))) {
         if (!translate_insn(b)) {
           result = ST_ABORT_UNSUPPORTED_OP;

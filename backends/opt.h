@@ -3,8 +3,9 @@
  *   IR from st_ir_build (bytecode + feedback, inlining, snapshots)
  *     |
  *     v
- *   fold ---> repr ---> fold ---> gvn ---> licm ---> dce      (full pipeline: llvm, gccjit)
- *   fold ----------------------------------------> dce      (cheap subset: mid tier)
+ *   fold ---> repr ---> fold ---> gvn ---> licm ---> dce      (full pipeline: llvm, gccjit, mid)
+ *   fold ----------------------------------------> dce      (cheap subset: a config option,
+ *                                                            StJitConfig.full_passes = false)
  *     |
  *     v
  *   backend (backends/llvm, backends/gccjit): instruction selection, registers, machine code
@@ -20,11 +21,13 @@
  *                     dominated by an identical one is removed: this pass is also the
  *                     redundant-guard elimination; there is no separate opt_guard.c), and of
  *                     loads and memory-reading guards within effect-free regions.
- *  licm  opt_licm.c   loop-invariant code motion of pure instructions to the loop preheader
- *                     (an edge split makes one when needed; headers with several outside
- *                     predecessors are skipped). Inner loops first. Planned, not done: guards
- *                     with the header's entry snapshot (the builder sets none yet) and loads out
- *                     of loops without effects (they need their guards moved first).
+ *  licm  opt_licm.c   loop-invariant code motion to the loop preheader (an edge split makes one
+ *                     when needed; headers with several outside predecessors are skipped), inner
+ *                     loops first: pure instructions, and guards with the header's entry
+ *                     snapshot (a failure resumes the interpreter at the loop header before the
+ *                     first iteration); memory-reading guards (shape, flags, epoch) only in loops
+ *                     without runtime calls or object-header stores. Planned, not done: loads out
+ *                     of effect-free loops.
  *   dce  opt_dce.c    unused pure instructions and loads, unreachable blocks, trivial phis,
  *                     and a block merged into its single predecessor.
  *

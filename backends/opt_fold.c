@@ -4,7 +4,10 @@
  * loop phis aside), each instruction with its operands resolved through the replacements made
  * so far. A rule either replaces the instruction by an existing value (recorded, applied to
  * every use at the end), turns it into a constant in place, or removes it (guards proven to
- * hold). Then branches on constants become jumps (the dead edge and its phi inputs removed,
+ * hold). Guards proven to fail (a constant, or a value of known tag, that the guard rejects:
+ * e.g. an object-tag guard on the constant undefined) become unconditional DEOPTs ending their
+ * block, what follows them removed; the compile goes on (only the paths through that block
+ * leave, exactly where the guard would have). Then branches on constants become jumps (the dead edge and its phi inputs removed,
  * blocks no longer reachable pruned), and snapshot entries that name a BOX_I32/BOX_F64 name
  * the unboxed value instead (exits box I32 and F64 values themselves), so that a box kept
  * alive only by a snapshot dies.
@@ -27,6 +30,7 @@ typedef struct Fold {
   StIrFunc *f;
   StOptRepl repl;
   uint32_t changes;
+  StVec(StIrRef) doomed; /* guards proven to fail: made DEOPTs after the sweep */
 } Fold;
 
 static StIrInsn *def(Fold *F, StIrRef r) { return r ? st_ir_insn(F->f, r) : NULL; }
@@ -190,6 +194,12 @@ static void remove_guard(Fold *F, StIrRef r) {
   st_opt_kill(F->f, r);
   F->changes++;
 }
+
+/* A guard that can never pass (its operand is a constant, or of a known tag, that fails it):
+ * the rest of its block is dead. It becomes an unconditional DEOPT once the sweep is done
+ * (doom_guards), rather than aborting the compile: the function's other paths stay compiled,
+ * and the exit resumes the interpreter exactly where the guard would have. */
+static void doom_guard(Fold *F, StIrRef r) { st_vec_push(&F->doomed, r); }
 
 /* Whether a BOX-free VALUE is known to be a number / an int32 / a given tag from its
  * definition. */
@@ -355,33 +365,53 @@ static void fold_insn(Fold *F, StIrRef r) {
       F->changes++;
     }
     return;
+  /* Guards on a constant (or a value of known tag): removed when it passes, doomed when it
+   * cannot (a double constant has no tag, so it fails every tag and int32 guard). */
   case ST_IR_GUARD_INT32:
     if (known_int32(F, i->a)) remove_guard(F, r);
+    else if (known_tag(F, i->a, &tag) || (const_value(F, i->a, &vx) && value_is_double(vx))) doom_guard(F, r);
     return;
   case ST_IR_GUARD_NUMBER:
     if (known_number(F, i->a)) remove_guard(F, r);
+    else if (known_tag(F, i->a, &tag)) doom_guard(F, r); /* not INT: known_number said no */
     return;
   case ST_IR_GUARD_TAG:
-    if (known_tag(F, i->a, &tag) && tag == (unsigned)i->imm.i) remove_guard(F, r);
+    if (known_tag(F, i->a, &tag)) {
+      if (tag == (unsigned)i->imm.i) remove_guard(F, r);
+      else doom_guard(F, r);
+    } else if (const_value(F, i->a, &vx) && value_is_double(vx)) {
+      doom_guard(F, r);
+    }
     return;
   case ST_IR_GUARD_TRUE:
   case ST_IR_GUARD_FALSE:
-    if (const_bool(F, i->a, &bx) && bx == (op == ST_IR_GUARD_TRUE)) remove_guard(F, r);
+    if (const_bool(F, i->a, &bx)) {
+      if (bx == (op == ST_IR_GUARD_TRUE)) remove_guard(F, r);
+      else doom_guard(F, r);
+    }
     return;
   case ST_IR_GUARD_EQ_VALUE:
-    if (const_value(F, i->a, &vx) && vx == i->imm.v) remove_guard(F, r);
+    if (const_value(F, i->a, &vx)) {
+      if (vx == i->imm.v) remove_guard(F, r);
+      else doom_guard(F, r);
+    }
     return;
   case ST_IR_GUARD_EQ_PTR: {
     StIrInsn *pa = st_opt_const_of(f, i->a, ST_IR_CONST_PTR), *pb = st_opt_const_of(f, i->b, ST_IR_CONST_PTR);
     if (i->a == i->b || (pa && pb && pa->imm.p == pb->imm.p)) remove_guard(F, r);
+    else if (pa && pb) doom_guard(F, r);
     return;
   }
   case ST_IR_GUARD_NOT_HOLE:
     if ((const_value(F, i->a, &vx) && vx != ST_HOLE) || known_number(F, i->a) || is_op(F, i->a, ST_IR_BOX_BOOL))
       remove_guard(F, r);
+    else if (const_value(F, i->a, &vx)) doom_guard(F, r); /* the hole itself */
     return;
   case ST_IR_GUARD_BOUNDS:
-    if (const_i32(F, i->a, &x) && const_i32(F, i->b, &y) && (uint32_t)x < (uint32_t)y) remove_guard(F, r);
+    if (const_i32(F, i->a, &x) && const_i32(F, i->b, &y)) {
+      if ((uint32_t)x < (uint32_t)y) remove_guard(F, r);
+      else doom_guard(F, r);
+    }
     return;
   case ST_IR_NEG_I32_OV:
     if (const_i32(F, i->a, &x) && x != 0 && x != INT32_MIN) st_opt_make_const_i32(f, r, -x), F->changes++;
@@ -492,6 +522,37 @@ static bool fold_branches(Fold *F) {
   return any;
 }
 
+/* Turns each doomed guard into a DEOPT that ends its block: what follows it in the block is
+ * killed and the block's outgoing edges go (with their phi inputs). Whatever only this block
+ * reached becomes unreachable and is pruned by the caller; a value defined after the guard can
+ * only be used where the block dominates, so nothing live refers to what is killed. Returns
+ * whether any edge went away. */
+static bool doom_guards(Fold *F) {
+  StIrFunc *f = F->f;
+  bool any = false;
+  for (size_t d = 0; d < F->doomed.len; d++) {
+    StIrRef r = F->doomed.data[d];
+    StIrInsn *i = st_ir_insn(f, r);
+    if (i->flags & ST_IRI_DEAD) continue;
+    uint32_t b = i->block;
+    StIrBlock *blk = &f->blocks.data[b];
+    if (blk->dead) continue;
+    i->op = ST_IR_DEOPT;
+    i->type = ST_IRT_VOID;
+    i->a = i->b = i->c = ST_IR_NONE;
+    size_t k = 0;
+    while (k < blk->insns.len && blk->insns.data[k] != r) k++;
+    for (k++; k < blk->insns.len; k++) st_opt_kill(f, blk->insns.data[k]);
+    while (blk->nsucc) {
+      st_opt_remove_edge(f, b, blk->succ[0]);
+      blk = &f->blocks.data[b];
+      any = true;
+    }
+    F->changes++;
+  }
+  return any;
+}
+
 /* Snapshot entries naming a box name the unboxed value (it dominates the box). */
 static void unbox_snapshot_entries(Fold *F) {
   StIrFunc *f = F->f;
@@ -518,7 +579,8 @@ uint32_t st_opt_fold_run(StIrFunc *f) {
   }
   unbox_snapshot_entries(&F);
   st_opt_apply(f, &F.repl);
-  if (fold_branches(&F)) {
+  bool doomed = doom_guards(&F);
+  if (fold_branches(&F) || doomed) {
     F.changes += st_opt_prune_unreachable(f);
     /* Phis that lost an input may have become trivial. */
     bool again = true;
@@ -542,5 +604,6 @@ uint32_t st_opt_fold_run(StIrFunc *f) {
     st_opt_apply(f, &F.repl);
   }
   st_opt_repl_free(&F.repl);
+  st_vec_free(&F.doomed);
   return F.changes;
 }

@@ -263,6 +263,13 @@ typedef struct StProgram {
   uint32_t flags;
   uint32_t src_len;
   struct StScope *scope;
+  /* The arena of the tree. The program node and the name table live in its side arena
+   * (st_arena_side); stmt_marks[i] (NULL when the parse failed or the body is empty) is an
+   * arena mark such that every chunk numbered below it holds only memory of statements 0..i:
+   * once those are compiled, and nothing reads their nodes again, st_arena_release_before
+   * may free it. Scope analysis allocates after the parse, so its data always survives. */
+  StArena *arena;
+  uint32_t *stmt_marks;
 } StProgram;
 
 /* FUNCTION_DECL, FUNCTION_EXPR and ARROW; also every method, accessor, constructor and field
@@ -330,7 +337,7 @@ typedef struct StExprStmt {
 typedef struct StBlock {
   StNode h;
   StNodeList body;
-  struct StScope *scope;
+  struct StScope *scope;   /* NULL when it would be empty (see frontend/scope.h) */
 } StBlock;
 
 typedef struct StIf {

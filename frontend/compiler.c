@@ -79,8 +79,23 @@ static void init_tdz(Cc *c, StScope *s) {
   }
 }
 
+/* Widens the range of binding registers that the innermost try statement's handlers clear. */
+static void note_try_regs(CFunc *fs, StScope *s) {
+  for (StBinding *b = s->bindings; b; b = b->next) {
+    if (b->loc != ST_LOC_REGISTER) continue;
+    if (fs->try_regs_lo >= fs->try_regs_hi) {
+      fs->try_regs_lo = b->reg;
+      fs->try_regs_hi = b->reg + 1;
+    } else {
+      if (b->reg < fs->try_regs_lo) fs->try_regs_lo = b->reg;
+      if (b->reg >= fs->try_regs_hi) fs->try_regs_hi = b->reg + 1;
+    }
+  }
+}
+
 void st_cc_push_scope(Cc *c, StScope *s) {
   if (!s) return;
+  note_try_regs(c->fn, s);
   if (s->has_context) {
     st_emit_op(E, ST_OP_PUSHCTX, (int32_t)s->ctx_slots);
     c->fn->ctx_depth++;
@@ -107,7 +122,16 @@ void st_cc_hoist_functions(Cc *c, StNodeList *body) {
     if (!f->name) continue;
     StIdent *id = (StIdent *)f->name;
     uint32_t mark = st_cc_mark(c);
-    uint32_t r = st_cc_function_value(c, f, ST_ANY);
+    uint32_t r;
+    if (c->release_prog && body == &c->release_prog->body) {
+      /* The same code as st_cc_function_value's; the proto comes later (script_stmts). */
+      r = st_cc_temp(c);
+      struct CDeferred d = {f, st_emit_const_reserve(E)};
+      st_vec_push(&c->deferred, d);
+      st_emit_op(E, ST_OP_CLOSURE, (int32_t)r, (int32_t)d.k);
+    } else {
+      r = st_cc_function_value(c, f, ST_ANY);
+    }
     if (c->fn->scope->kind == ST_SCOPE_SCRIPT && id->binding && id->binding->scope == c->fn->scope &&
         id->binding->loc == ST_LOC_GLOBAL) {
       st_emit_op(E, ST_OP_DECLFUNC, (int32_t)r, (int32_t)st_cc_const(c, st_cc_name_value(c, id->name)));
@@ -180,6 +204,24 @@ static void pop_target(Cc *c) { c->fn->targets.len--; }
 
 static void stmt_list(Cc *c, StNodeList *list) {
   for (uint32_t i = 0; i < list->count && !c->failed; i++) st_cc_stmt(c, list->items[i]);
+}
+
+/* The script's statements, each one's tree memory freed once it is compiled: so a big
+ * script never holds its whole tree and its whole bytecode at once. That is safe because the
+ * script's function declarations were compiled before (hoisting), a statement's code reads
+ * only its own nodes, the scope data (allocated after the parse) and names (side arena), and
+ * nothing reads the nodes after the compiler is done with them. */
+static void script_stmts(Cc *c, StProgram *prog) {
+  for (uint32_t i = 0; i < prog->body.count && !c->failed; i++) {
+    StNode *n = prog->body.items[i];
+    if (c->next_deferred < c->deferred.len && c->deferred.data[c->next_deferred].f == (StAstFunction *)n) {
+      struct CDeferred d = c->deferred.data[c->next_deferred++];
+      StProto *p = st_cc_function(c, d.f, d.f->scope);
+      if (p) st_emit_const_set(E, d.k, st_cell_value(p));
+    }
+    st_cc_stmt(c, n);
+    if (prog->stmt_marks) st_arena_release_before(prog->arena, prog->stmt_marks[i]);
+  }
 }
 
 static void var_decl(Cc *c, StVarDecl *vd) {
@@ -388,9 +430,24 @@ static void return_stmt(Cc *c, StReturn *r) {
   st_cc_release(c, mark);
 }
 
+/* A handler entry of try statement t: besides the exception and context registers, the
+ * registers dead when it runs (StHandler): the locals of the scopes entered since the try began
+ * (fs->try_regs_lo/hi) and every temporary allocated inside it (from `temps`, the first free
+ * register at its start). */
+static void try_handler(CFunc *fs, uint32_t start, uint32_t end, uint32_t handler,
+                        uint32_t exc, uint32_t ctxr, uint32_t temps) {
+  bool locals = fs->try_regs_lo < fs->try_regs_hi;
+  st_emit_add_handler(&fs->e, (StHandler){
+      .start = start, .end = end, .handler = handler, .exc_reg = (uint16_t)exc,
+      .ctx_reg = (uint16_t)ctxr, .dead_lo = (uint16_t)(locals ? fs->try_regs_lo : 0),
+      .dead_hi = (uint16_t)(locals ? fs->try_regs_hi : 0), .temps_lo = (uint16_t)temps});
+}
+
 static void try_stmt(Cc *c, StTry *t) {
   CFunc *fs = c->fn;
   uint32_t mark = st_cc_mark(c);
+  uint32_t outer_lo = fs->try_regs_lo, outer_hi = fs->try_regs_hi;
+  fs->try_regs_lo = fs->try_regs_hi = 0;
   uint32_t ctxr = st_cc_temp(c);
   st_emit_op(E, ST_OP_SAVECTX, (int32_t)ctxr);
   StLabel after, finally_label;
@@ -405,6 +462,7 @@ static void try_stmt(Cc *c, StTry *t) {
     st_vec_push(&fs->regions, r);
   }
   uint32_t try_start = st_emit_pc(E);
+  uint32_t temps = st_cc_mark(c);
   st_cc_stmt(c, &t->block->h);
   if (t->handler) {
     StLabel done;
@@ -413,7 +471,7 @@ static void try_stmt(Cc *c, StTry *t) {
     uint32_t try_end = st_emit_pc(E);
     uint32_t exc = st_cc_temp(c);
     uint32_t handler = st_emit_pc(E);
-    st_emit_handler(E, try_start, try_end, handler, exc, ctxr);
+    try_handler(fs, try_start, try_end, handler, exc, ctxr, temps);
     StScope *saved_scope = fs->cur_scope;
     uint32_t saved_depth = fs->ctx_depth;
     st_cc_push_scope(c, t->handler->scope);
@@ -432,7 +490,7 @@ static void try_stmt(Cc *c, StTry *t) {
     st_emit_jump(E, &finally_label, ST_OP_JMP);
     /* Exceptions from the try block and the catch block: completion 1 with the value. */
     uint32_t handler = st_emit_pc(E);
-    st_emit_handler(E, try_start, body_end, handler, value, ctxr);
+    try_handler(fs, try_start, body_end, handler, value, ctxr, temps);
     st_emit_op(E, ST_OP_LOADI, (int32_t)completion, 1);
     CRegion region = st_vec_pop(&fs->regions);
     st_emit_bind(E, &finally_label);
@@ -478,6 +536,11 @@ static void try_stmt(Cc *c, StTry *t) {
   st_emit_label_free(&after);
   st_emit_label_free(&finally_label);
   st_cc_release(c, mark);
+  /* This statement's scopes lie inside any enclosing try statement's range. */
+  if (outer_lo < outer_hi) {
+    if (fs->try_regs_lo >= fs->try_regs_hi || outer_lo < fs->try_regs_lo) fs->try_regs_lo = outer_lo;
+    if (outer_hi > fs->try_regs_hi) fs->try_regs_hi = outer_hi;
+  }
 }
 
 static void switch_stmt(Cc *c, StSwitch *sw) {
@@ -809,7 +872,8 @@ static StProto *compile_function(Cc *c, StAstFunction *f, StScope *scope, StNode
   prologue(c, f, scope);
   body_scope(c, scope);
   st_cc_hoist_functions(c, body);
-  stmt_list(c, body);
+  if (!f && c->release_prog && body == &c->release_prog->body) script_stmts(c, c->release_prog);
+  else stmt_list(c, body);
   if (scope->body) st_cc_pop_scope(c, scope->body);
   if (fs.derived_ctor) {
     st_cc_sync_this(c);
@@ -844,11 +908,14 @@ StProto *st_cc_program(StVM *vm, StProgram *prog, const StCompileOptions *opt, c
   c.opt = opt;
   c.names = prog->names;
   c.eval = eval;
+  c.release_prog = eval ? NULL : prog;
   c.source = st_function_new_source(vm, opt->filename, src, len);
   if (!c.source) return NULL;
   st_gc_add_root_tracer(vm->heap, trace_compiler, &c);
   StProto *result = compile_function(&c, NULL, prog->scope, &prog->body, &prog->h);
   st_gc_remove_root_tracer(vm->heap, trace_compiler, &c);
+  ST_ASSERT(c.failed || c.next_deferred == c.deferred.len, "a hoisted function was not compiled");
+  st_vec_free(&c.deferred);
   return result;
 }
 

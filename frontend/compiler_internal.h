@@ -74,6 +74,11 @@ typedef struct CFunc {
   /* Eval code's top level: the register holding the completion value (the value eval
    * returns), updated by expression statements; 0 elsewhere. */
   uint32_t completion_reg;
+  /* Registers of the bindings of the scopes entered since the innermost try statement began,
+   * as [lo, hi) (empty when lo >= hi): they are dead at its handlers (StHandler.dead_lo).
+   * Scope analysis numbers a function's bindings in source order, so the range holds only
+   * bindings of that try statement's scopes. */
+  uint32_t try_regs_lo, try_regs_hi;
 } CFunc;
 
 typedef struct Cc {
@@ -86,6 +91,14 @@ typedef struct Cc {
   const StName *infer_name;/* name for the next anonymous function or class compiled */
   bool failed;             /* a limit was hit (error already in diags) */
   bool eval;               /* compiling eval code: its top level keeps a completion value */
+  /* A script whose statements' tree memory is freed as soon as each is compiled (see
+   * StProgram.stmt_marks), or NULL. */
+  StProgram *release_prog;
+  /* That script's function declarations: hoisting emits their closures with a reserved
+   * constant (st_emit_const_reserve), and each is compiled when the statement loop reaches
+   * it, so that its tree can be freed with its statement's. In source order. */
+  StVec(struct CDeferred { StAstFunction *f; uint32_t k; }) deferred;
+  uint32_t next_deferred;
 } Cc;
 
 /* compiler.c */

@@ -64,6 +64,8 @@ static void index_insert(StEmitter *e, uint32_t i) {
   }
 }
 
+static uint32_t add_const(StEmitter *e, StValue v);
+
 /* Constants are found by value bits: strings are interned (one pointer per content) and numbers
  * keep their form, so 0 and -0 stay distinct. */
 uint32_t st_emit_const(StEmitter *e, StValue v) {
@@ -75,6 +77,20 @@ uint32_t st_emit_const(StEmitter *e, StValue v) {
       if (e->consts.data[i - 1] == v) return i - 1;
     }
   }
+  return add_const(e, v);
+}
+
+uint32_t st_emit_const_reserve(StEmitter *e) { return add_const(e, ST_EXCEPTION); }
+
+/* The index keeps the slot under the placeholder's hash: harmless, since a function's proto
+ * is never looked up (each is a constant of one function only), and a rehash files it right. */
+void st_emit_const_set(StEmitter *e, uint32_t k, StValue v) {
+  ST_ASSERT(k < e->consts.len && e->consts.data[k] == ST_EXCEPTION, "k%u is no reserved slot", k);
+  e->consts.data[k] = v;
+}
+
+static uint32_t add_const(StEmitter *e, StValue v) {
+  uint32_t mask = e->const_index_mask;
   if (e->consts.len >= MAX_CONSTS) {
     fail(e, "function too large: more than 65535 constants");
     return 0;
@@ -198,13 +214,31 @@ void st_emit_loop_head(StEmitter *e, StLabel *l) {
 
 void st_emit_handler(StEmitter *e, uint32_t start, uint32_t end, uint32_t handler,
                      uint32_t exc_reg, uint32_t ctx_reg) {
-  if (start >= end) return; /* an empty try block cannot throw */
-  StHandler h = {start, end, handler, (uint16_t)exc_reg, (uint16_t)ctx_reg};
+  st_emit_add_handler(e, (StHandler){.start = start, .end = end, .handler = handler,
+                                     .exc_reg = (uint16_t)exc_reg, .ctx_reg = (uint16_t)ctx_reg,
+                                     .temps_lo = ST_REG_NONE});
+}
+
+void st_emit_add_handler(StEmitter *e, StHandler h) {
+  if (h.start >= h.end) return; /* an empty try block cannot throw */
+  /* The unwinder reads ctx_reg and writes exc_reg after clearing the dead registers: the
+   * context must survive the clearing, and the dead local range lies below the temporaries. */
+  ST_ASSERT(h.dead_lo <= h.dead_hi && (h.temps_lo == ST_REG_NONE || h.dead_hi <= h.temps_lo),
+            "bad dead register ranges [%u, %u) + %u", h.dead_lo, h.dead_hi, h.temps_lo);
+  ST_ASSERT(h.ctx_reg == ST_REG_NONE ||
+                ((h.ctx_reg < h.dead_lo || h.ctx_reg >= h.dead_hi) && h.ctx_reg < h.temps_lo),
+            "handler context register r%u is among its dead registers", h.ctx_reg);
   st_vec_push(&e->handlers, h);
 }
 
 bool st_emit_finish(StEmitter *e, StProto *p) {
   if (e->failed) return false;
+  /* The proto keeps these for the life of the program: no slack from growth. */
+  st_vec_shrink(&e->code);
+  st_vec_shrink(&e->consts);
+  st_vec_shrink(&e->lines);
+  st_vec_shrink(&e->handlers);
+  st_vec_shrink(&e->fb_kinds);
   p->code_len = (uint32_t)e->code.len;
   p->code = e->code.data;
   e->code.data = NULL;

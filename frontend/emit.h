@@ -50,6 +50,11 @@ uint32_t st_emit_local(StEmitter *e);
 
 /* Constants (deduplicated: numbers by bits, strings by identity of interned strings). */
 uint32_t st_emit_const(StEmitter *e, StValue v);
+/* A constant slot to be filled later by st_emit_const_set (a function compiled after the
+ * code that refers to it): never shared with another constant. Until then it holds
+ * ST_EXCEPTION, which is no constant's value and which the GC skips. */
+uint32_t st_emit_const_reserve(StEmitter *e);
+void st_emit_const_set(StEmitter *e, uint32_t k, StValue v);
 uint32_t st_emit_feedback(StEmitter *e, StFeedbackKind kind);
 
 /* Source position for the instructions that follow (recorded lazily in the line table). */
@@ -73,6 +78,9 @@ void st_emit_loop_head(StEmitter *e, StLabel *l);
 /* Exception handler entries, innermost first: call when a try region's end is known. */
 void st_emit_handler(StEmitter *e, uint32_t start, uint32_t end, uint32_t handler,
                      uint32_t exc_reg, uint32_t ctx_reg);
+/* The same with every field of the entry given, including the registers dead at the handler
+ * (StHandler: the unwinder clears them). st_emit_handler declares none dead. */
+void st_emit_add_handler(StEmitter *e, StHandler h);
 
 /* Moves the finished code into proto p (code, consts, lines, handlers, feedback kinds,
  * register count). */

@@ -140,7 +140,14 @@ bool st_parser_enter(StParser *p) {
 
 /* ---- Nodes and lists ------------------------------------------------------------------- */
 
+/* Small blocks in assert builds, like the arena's chunks there (support/arena.c): so that the
+ * compiler's release of compiled statements (StProgram.stmt_marks) frees memory in small
+ * tests too. */
+#ifdef STRATA_ASSERT
+enum { NODE_BLOCK = 1024 };
+#else
 enum { NODE_BLOCK = 64 * 1024 };
+#endif
 
 /* Nodes are 8-byte aligned in blocks carved from the arena (whose own alignment is 16, too
  * generous for nodes of 24 or 40 bytes). */
@@ -150,6 +157,7 @@ void *st_parser_alloc(StParser *p, size_t size) {
     if (size > NODE_BLOCK / 4) return st_arena_alloc(p->arena, size);
     p->node_cur = st_arena_alloc(p->arena, NODE_BLOCK);
     p->node_end = p->node_cur + NODE_BLOCK;
+    p->node_seq = st_arena_mark(p->arena);
   }
   void *r = p->node_cur;
   p->node_cur += size;
@@ -809,6 +817,14 @@ static void enter_strict(StParser *p, StFnCtx *ctx, StPos pos, bool had_octal, S
   }
 }
 
+/* Appends a statement of a body; at script level also records where the next statement's
+ * memory begins: the block nodes are carved from, or the arena's current chunk (node blocks
+ * are taken from the arena, so the block's chunk is never newer than the current one). */
+static void push_statement(StParser *p, StNode *stmt, bool script_level) {
+  st_parser_push(p, stmt);
+  if (script_level) st_vec_push(&p->stmt_marks, p->node_cur ? p->node_seq : st_arena_mark(p->arena));
+}
+
 StNodeList st_parser_body(StParser *p, StFnCtx *ctx, bool until_rbrace) {
   uint32_t base = st_parser_mark(p);
   bool prologue = ctx != NULL;
@@ -822,7 +838,7 @@ StNodeList st_parser_body(StParser *p, StFnCtx *ctx, bool until_rbrace) {
       } else {
         StToken s = p->tok;
         StNode *stmt = st_parser_statement_list_item(p);
-        st_parser_push(p, stmt);
+        push_statement(p, stmt, !until_rbrace);
         StExprStmt *es = (StExprStmt *)stmt;
         if (stmt->kind != ST_AST_EXPR_STMT || es->expr->kind != ST_AST_STRING || es->expr->paren ||
             es->expr->offset != s.offset || st_parser_failed(p)) {
@@ -840,7 +856,7 @@ StNodeList st_parser_body(StParser *p, StFnCtx *ctx, bool until_rbrace) {
         continue;
       }
     }
-    st_parser_push(p, st_parser_statement_list_item(p));
+    push_statement(p, st_parser_statement_list_item(p), !until_rbrace);
   }
   return st_parser_list(p, base);
 }
@@ -851,15 +867,19 @@ StNode *st_parser_parse_program(StArena *arena, const char *src, size_t len,
   StParser *p = st_xcalloc(1, sizeof(StParser));
   p->arena = arena;
   p->opt = opt ? opt : &defaults;
-  p->names = ST_ARENA_NEW(arena, StNameTable);
-  st_ast_names_init(p->names, arena);
+  /* The name table and the program node go to the side arena: they outlive the statements,
+   * whose memory the compiler may release one by one (StProgram.stmt_marks). */
+  StArena *keep = st_arena_side(arena);
+  p->names = ST_ARENA_NEW(keep, StNameTable);
+  st_ast_names_init(p->names, keep);
   st_lexer_init(&p->lx, src, len, arena, p->names, diags);
   p->strict = p->opt->strict;
   p->stack_base = (uintptr_t)__builtin_frame_address(0);
 
   StPos start = {1, 1, 0};
-  StProgram *prog = ST_PNODE(p, StProgram, PROGRAM, start);
+  StProgram *prog = ST_AST_NEW(keep, StProgram, ST_AST_PROGRAM, start.line, start.col, start.offset);
   prog->names = p->names;
+  prog->arena = arena;
   prog->src_len = (uint32_t)len;
   StFnCtx ctx = {0};
   ctx.program = prog;
@@ -870,6 +890,11 @@ StNode *st_parser_parse_program(StArena *arena, const char *src, size_t len,
 
   st_parser_next(p);
   prog->body = st_parser_body(p, &ctx, false);
+  ST_ASSERT(p->lx.failed || p->stmt_marks.len == prog->body.count, "one mark per statement");
+  if (p->stmt_marks.len == prog->body.count && prog->body.count) {
+    prog->stmt_marks = ST_ARENA_ARRAY(keep, uint32_t, prog->body.count);
+    memcpy(prog->stmt_marks, p->stmt_marks.data, sizeof(uint32_t) * prog->body.count);
+  }
   if (p->strict) prog->flags |= ST_AST_FN_STRICT;
   if (p->tok.kind != ST_TOK_EOF) st_parser_unexpected(p);
   if (!p->lx.failed) {
@@ -887,6 +912,7 @@ StNode *st_parser_parse_program(StArena *arena, const char *src, size_t len,
   st_vec_free(&p->scopes);
   st_vec_free(&p->labels);
   st_vec_free(&p->breakables);
+  st_vec_free(&p->stmt_marks);
   free(p);
   return failed ? NULL : &prog->h;
 }

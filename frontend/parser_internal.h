@@ -123,6 +123,10 @@ typedef struct StParser {
   uint32_t await_count;       /* await expressions parsed so far */
   uint32_t last_use[ST_PUSE__COUNT]; /* offset + 1 of the latest use, 0 for none */
   char *node_cur, *node_end;  /* node allocation block (8-byte aligned) */
+  uint32_t node_seq;          /* the arena chunk (st_arena_mark) that holds that block */
+  /* Script level: after each statement, the arena mark below which nothing of the
+   * statements still to come is allocated (StProgram.stmt_marks). */
+  StVec(uint32_t) stmt_marks;
 } StParser;
 
 /* ---- parser.c: tokens, errors, nodes, lists, scopes ------------------------------------ */

@@ -20,6 +20,10 @@ typedef struct Sa {
   StScope *eval_top;
   StScope *eval_var_scope;
   bool eval_in_params;
+  /* No direct eval anywhere: a block that declares nothing gets no scope (NULL), as nothing
+   * can tell it apart from its parent (no bindings, no context). With direct eval it keeps
+   * one, since eval scope descriptors (compiler_eval.c) list every scope. */
+  bool lean_blocks;
 } Sa;
 
 /* ------------------------------------------------------------------------------------------ */
@@ -180,6 +184,18 @@ static void declare_pattern(Sa *sa, StScope *s, StNode *p, StBindingKind kind, u
   }
 }
 
+/* Whether a block's statement list declares anything in the block's own scope (what
+ * declare_list puts there: let, const, class and function declarations). */
+static bool declares_in_block(const StNodeList *list) {
+  for (uint32_t i = 0; i < list->count; i++) {
+    const StNode *st = list->items[i];
+    if ((st->kind == ST_AST_VAR_DECL && ((const StVarDecl *)st)->kind != ST_AST_VAR) ||
+        st->kind == ST_AST_CLASS_DECL || st->kind == ST_AST_FUNCTION_DECL)
+      return true;
+  }
+  return false;
+}
+
 /* Declarations in a statement list: lexical ones and function declarations belong to scope s
  * (hoisted: visible from the start of the list). */
 static void declare_list(Sa *sa, StScope *s, StNodeList *list, bool function_top) {
@@ -311,6 +327,12 @@ static void declare_node(Sa *sa, StNode *n, uint32_t next_offset) {
   }
   case ST_AST_BLOCK: {
     StBlock *blk = (StBlock *)n;
+    if (sa->lean_blocks && !declares_in_block(&blk->body)) {
+      StNodeList *l = &blk->body; /* as declare_list does, with nothing to declare here */
+      for (uint32_t i = 0; i < l->count; i++)
+        declare_node(sa, l->items[i], i + 1 < l->count ? l->items[i + 1]->offset : UINT32_MAX);
+      return;
+    }
     StScope *s = new_scope(sa, ST_SCOPE_BLOCK, n);
     blk->scope = s;
     StScope *saved = sa->cur;
@@ -728,7 +750,8 @@ static void alloc_node(StScope *fn, StNode *n) {
 /* ------------------------------------------------------------------------------------------ */
 
 bool st_scope_analyze(StArena *arena, StProgram *program, StDiagList *diags) {
-  Sa sa = {arena, program->names, diags, NULL, NULL, NULL, false};
+  Sa sa = {arena, program->names, diags, NULL, NULL, NULL, false,
+            !(program->flags & (ST_AST_FN_HAS_DIRECT_EVAL | ST_AST_FN_CONTAINS_DIRECT_EVAL))};
   StScope *script = new_scope(&sa, ST_SCOPE_SCRIPT, &program->h);
   script->strict = (program->flags & ST_AST_FN_STRICT) != 0;
   program->scope = script;
@@ -749,7 +772,7 @@ bool st_scope_analyze(StArena *arena, StProgram *program, StDiagList *diags) {
 
 bool st_scope_analyze_eval(StArena *arena, StProgram *program, StScope *outer, bool script_kind,
                            bool global_vars, bool in_params, StDiagList *diags) {
-  Sa sa = {arena, program->names, diags, outer, NULL, NULL, in_params};
+  Sa sa = {arena, program->names, diags, outer, NULL, NULL, in_params, false};
   StScope *top = new_scope(&sa, script_kind ? ST_SCOPE_SCRIPT : ST_SCOPE_FUNCTION, &program->h);
   top->strict = (program->flags & ST_AST_FN_STRICT) != 0;
   top->is_arrow = !script_kind; /* `this`, arguments, new.target: the caller's */

@@ -17,6 +17,9 @@
  *    contexts from any point of the code up to the script mirrors exactly the chain of scopes
  *    with has_context: one context per such scope, pushed on entry and popped on exit. That
  *    is what makes the (depth, slot) pairs computed by the compiler valid.
+ *  - A block that declares nothing itself (no let, const, class or function declaration in its
+ *    statement list) has no scope (StBlock.scope NULL) unless the script contains a direct
+ *    eval, whose scope descriptors list every scope: an empty scope would change nothing.
  *  - Parameters are registers 1..n of their function, as the calling convention puts them; a
  *    captured parameter also has a context slot, filled in the prologue. In sloppy functions
  *    with simple parameters that use the arguments object, every parameter lives in the
@@ -61,26 +64,29 @@ typedef enum StBindingKind {
 
 typedef enum StBindingLoc { ST_LOC_REGISTER, ST_LOC_CONTEXT, ST_LOC_GLOBAL } StBindingLoc;
 
+/* 48 bytes (a big script has about one binding per 60 bytes of source): the small fields are
+ * bit-fields, packed after the pointers. */
 typedef struct StBinding {
   const StName *name;
-  uint8_t kind;        /* StBindingKind */
-  uint8_t loc;         /* StBindingLoc */
-  bool captured;       /* referenced from another function */
-  bool lexical;        /* let, const, class: has a TDZ */
-  bool assigned;       /* written somewhere besides its declaration */
-  bool param_in_ctx;   /* a parameter that also lives in the context */
-  uint32_t reg;        /* register (registers, and parameters) */
-  uint32_t slot;       /* context slot (contexts) */
-  uint32_t decl_end;   /* byte offset after which it is initialized (TDZ elision) */
   struct StScope *scope;
   StNode *decl;        /* declaring node */
   struct StBinding *next;
+  uint32_t reg;        /* register (registers, and parameters) */
+  uint32_t slot;       /* context slot (contexts) */
+  uint32_t decl_end;   /* byte offset after which it is initialized (TDZ elision) */
+  unsigned kind : 4;   /* StBindingKind */
+  unsigned loc : 2;    /* StBindingLoc */
+  bool captured : 1;   /* referenced from another function */
+  bool lexical : 1;    /* let, const, class: has a TDZ */
+  bool assigned : 1;   /* written somewhere besides its declaration */
+  bool param_in_ctx : 1; /* a parameter that also lives in the context */
 } StBinding;
+ST_STATIC_ASSERT(ST_BIND_HIDDEN < 16 && ST_LOC_GLOBAL < 4, "StBinding's kind and loc bit-fields");
+ST_STATIC_ASSERT(sizeof(void *) != 8 || sizeof(StBinding) == 48, "StBinding stays 48 bytes");
 
+/* Pointers first, then the counters, then the flags: 128 bytes, no padding holes (a big script
+ * has one scope per 100 bytes of source). */
 typedef struct StScope {
-  uint8_t kind;             /* StScopeKind */
-  bool has_context;
-  bool strict;
   struct StScope *parent;
   struct StScope *fn;       /* the function (or script) scope containing this scope */
   StNode *node;             /* the AST node that owns the scope */
@@ -89,16 +95,8 @@ typedef struct StScope {
   /* Past a few bindings, an index by name (open addressing over StName.hash, arena memory):
    * a script or function with thousands of declarations resolves names in O(1). */
   StBinding **index;
-  uint32_t index_mask;      /* capacity - 1, or 0 when there is no index */
-  uint32_t nbindings;
-  uint32_t ctx_slots;
   /* Function and script scopes only: */
   StAstFunction *function;     /* NULL for the script */
-  bool is_arrow;
-  bool mapped_arguments;    /* the arguments object aliases the parameters */
-  bool uses_arguments;      /* creates an arguments object */
-  uint32_t nparams;         /* registers 1..nparams */
-  uint32_t nlocals;         /* registers allocated to bindings, from nparams + 1 */
   StBinding *this_binding;  /* when captured by an arrow (else `this` is register 0) */
   StBinding *new_target_binding;
   StBinding *function_binding; /* ST_BIND_ACTIVE_FUNCTION */
@@ -107,12 +105,24 @@ typedef struct StScope {
    * which receives the body's var declarations, so that defaults cannot see them (spec
    * FunctionDeclarationInstantiation step 28). NULL for simple parameter lists. */
   struct StScope *body;
+  uint32_t index_mask;      /* capacity - 1, or 0 when there is no index */
+  uint32_t nbindings;
+  uint32_t ctx_slots;
+  uint32_t nparams;         /* function scopes: registers 1..nparams */
+  uint32_t nlocals;         /* function scopes: registers allocated to bindings, from nparams + 1 */
+  uint8_t kind;             /* StScopeKind */
+  bool has_context;
+  bool strict;
+  bool is_arrow;            /* function scopes */
+  bool mapped_arguments;    /* function scopes: the arguments object aliases the parameters */
+  bool uses_arguments;      /* function scopes: creates an arguments object */
   bool var_scope;           /* block scopes: this is such a body scope */
   /* Direct eval (frontend/compiler_eval.c): a scope rebuilt from a call site's descriptor, so
    * that eval code resolves names into the caller's contexts. No code is compiled for it and
    * no binding is ever added to it. */
   bool outer_eval;
 } StScope;
+ST_STATIC_ASSERT(sizeof(void *) != 8 || sizeof(StScope) == 128, "StScope stays 128 bytes");
 
 /* Analyzes a parsed program: builds scopes, resolves identifiers, marks captures, allocates
  * registers and context slots. Early errors found here (none at present beyond the parser's)

@@ -87,6 +87,7 @@ void st_gc_free(StHeap *h) {
   st_vec_free(&h->roots);
   st_vec_free(&h->weaks);
   st_vec_free(&h->mark_stack);
+  st_roots_free(h);
   free(h);
 }
 
@@ -125,6 +126,7 @@ void st_gc_set_verify(StHeap *h, bool on) { h->verify_each = on; }
 
 static void *fail_alloc(StHeap *h) {
   h->exhausted = true;
+  h->failed_unseen = true;
   h->stats.failed_allocations++;
   recompute_budget(h);
   return NULL;
@@ -220,6 +222,12 @@ void st_gc_set_limit(StHeap *h, uint64_t bytes) {
 }
 
 bool st_gc_exhausted(StHeap *h) { return h->exhausted; }
+
+bool st_gc_take_failure(StHeap *h) {
+  bool failed = h->failed_unseen;
+  h->failed_unseen = false;
+  return failed;
+}
 
 void st_gc_clear_exhausted(StHeap *h) {
   fold(h);

@@ -19,8 +19,9 @@
  *
  * Every cell starts with StCell. The upper floors register, per cell kind, a trace function
  * (report each child with st_gc_mark_value / st_gc_mark_cell) and optionally a finalizer
- * (free malloc'd side storage; must not allocate or touch other cells; it may call
- * st_gc_external with a negative delta).
+ * (free malloc'd side storage; must not allocate or touch other cells, except that it may read
+ * a cell of a kind marked st_gc_set_finalize_last; it may call st_gc_external with a negative
+ * delta).
  *
  * Allocation invariants: every cell is 16-byte aligned and its size a multiple of 16; a cell
  * handed out is zeroed except for `kind` (and GC-owned `gcbits`); kind 0 marks a free cell, so
@@ -118,6 +119,11 @@ void st_gc_free(StHeap *h); /* finalizes every cell, returns all memory */
 
 void st_gc_register_kind(StHeap *h, uint8_t kind, const char *name, StGcTraceFn trace,
                          StGcFinalizeFn finalize);
+/* Cells of this kind are finalized after every other cell that dies in the same collection
+ * (and in st_gc_free), so another kind's finalizer may read (never write) such a dead cell and
+ * what its finalizer frees: an object's finalizer reads its shape, which may die with it. Call
+ * after st_gc_register_kind. */
+void st_gc_set_finalize_last(StHeap *h, uint8_t kind);
 void st_gc_add_root_tracer(StHeap *h, StGcRootsFn fn, void *ud);
 /* Removes a tracer registered with the same fn and ud (for temporary roots, e.g. a compile). */
 void st_gc_remove_root_tracer(StHeap *h, StGcRootsFn fn, void *ud);
@@ -193,6 +199,17 @@ void st_gc_external(StHeap *h, int64_t delta);
 void st_gc_set_limit(StHeap *h, uint64_t bytes);
 bool st_gc_exhausted(StHeap *h);
 void st_gc_clear_exhausted(StHeap *h);
+
+/* Recovering from exhaustion. A program that catches the out-of-memory RangeError and drops
+ * what it built must be able to allocate again, but the conservative scan finds stale words
+ * in the C stack: locals of the interpreter and of returned frames that last held the garbage.
+ * st_gc_take_failure says whether an allocation has failed since the last call (and resets
+ * the answer); the interpreter asks when it enters a catch handler and, if so, returns out of
+ * its dispatch loop and calls st_gc_scrub_stack before resuming at the handler.
+ * st_gc_scrub_stack zeroes the dead stack below its caller's frame: ST_GC_SCRUB_BYTES (256 KiB),
+ * but none below `floor` (the lowest address the caller may use; 0: no floor). */
+bool st_gc_take_failure(StHeap *h);
+void st_gc_scrub_stack(StHeap *h, uintptr_t floor);
 
 /* --gc-stress: collect before every allocation. */
 void st_gc_set_stress(StHeap *h, bool on);

@@ -34,7 +34,8 @@
   X(GROWTH_PERCENT, 100, "...and at least this percentage of the live heap") \
   X(RESERVE_BLOCKS, 4, "empty blocks kept after a sweep at least (more: see heap.c)") \
   X(EMERGENCY_BYTES, 1 << 20, "room past the limit while exhausted, to raise the RangeError") \
-  X(CARVE_BYTES, 4096, "bytes of a block put on a free list at a time, so RSS follows use")
+  X(CARVE_BYTES, 4096, "bytes of a block put on a free list at a time, so RSS follows use") \
+  X(SCRUB_BYTES, 256 << 10, "dead C stack zeroed after a caught out-of-memory error (roots.c)")
 
 enum {
 #define ST_GC_TUNABLE_ENUM(name, value, why) ST_GC_##name = (value),
@@ -72,6 +73,7 @@ typedef struct StGcKindInfo {
   StGcTraceFn trace;       /* NULL: the kind has no children (then it is never pushed) */
   StGcFinalizeFn finalize; /* NULL: nothing to free */
   bool registered;
+  bool finalize_last;      /* st_gc_set_finalize_last: after every other dead cell */
 } StGcKindInfo;
 
 typedef struct StGcRootEntry {
@@ -90,6 +92,29 @@ typedef struct StGcBlockSet {
   size_t cap, len;  /* cap a power of two, len <= cap / 2 */
 } StGcBlockSet;
 
+/* The conservative scan's memory of the previous collection (roots.c): the C stack's full
+ * pages counted from the base (page k covers [base - (k+1) * 4 KiB, base - k * 4 KiB)), their
+ * words as they were then, and per page the cells its words hit and the indices of its words
+ * that passed the address filters without hitting a live cell ("misses"). A page whose words
+ * are unchanged, scanned with unchanged filters, hits the same cells (cells do not move, and a
+ * cell hit then was marked, so no sweep freed it) and needs only its misses looked up again. */
+typedef struct StGcPageRec {
+  uint32_t hits_end, misses_end; /* ends of this page's entries in hits and misses */
+} StGcPageRec;
+
+typedef struct StGcStackCache {
+  uintptr_t base;                  /* the word-aligned stack base; 0: nothing recorded */
+  uintptr_t filter[4];             /* small_lo, small_hi, large_lo, large_hi when recorded */
+  size_t npages;                   /* pages recorded */
+  uintptr_t *copy;                 /* their words, page k at copy + k * ST_GC_PAGE_WORDS */
+  size_t copy_pages;               /* capacity of copy, in pages */
+  StVec(StGcPageRec) pages, next_pages;
+  StVec(StCell *) hits, next_hits;
+  StVec(uint16_t) misses, next_misses;
+} StGcStackCache;
+
+enum { ST_GC_PAGE_WORDS = 512 }; /* 4 KiB of stack */
+
 struct StHeap {
   StGcFast fast; /* first: the inline allocator in gc.h casts StHeap * to StGcFast * */
 
@@ -106,12 +131,14 @@ struct StHeap {
 
   int defer;
   bool stress, exhausted, collecting, pending, stack_scan, verify_each;
+  bool failed_unseen; /* an allocation failed since st_gc_take_failure last asked */
 
   StGcKindInfo kinds[ST_GC_MAX_KINDS];
   StVec(StGcRootEntry) roots;
   StVec(StGcWeakEntry) weaks;
   void *stack_base;            /* NULL: the thread's stack top */
   StVec(StCell *) mark_stack;  /* grey cells */
+  StGcStackCache stack_cache;  /* roots.c */
   uint64_t marked_bytes;       /* this collection (computed by the sweep) */
 
   /* Blocks. */
@@ -122,6 +149,9 @@ struct StHeap {
   size_t acquired_since_gc; /* blocks taken from the reserve or mapped since the last sweep */
   StGcBlockSet set;
   uintptr_t small_lo, small_hi; /* every block lies in [small_lo, small_hi) */
+
+  /* Dead cells of finalize-last kinds met by the sweep, finalized at its end (heap.c). */
+  StVec(StCell *) late;
 
   /* Large cells. */
   StVec(StGcLarge) large;
@@ -159,6 +189,7 @@ void st_roots_run_weak(StHeap *h);
 void st_roots_scan_stack(StHeap *h);
 void st_roots_scan_range(StHeap *h, const void *start, const void *end);
 void *st_roots_thread_stack_top(void);
+void st_roots_free(StHeap *h); /* the stack cache */
 
 /* ---- gc.c ---- */
 void st_gc_drain(StHeap *h); /* traces grey cells until the mark stack is empty */

@@ -28,6 +28,18 @@
 #include <stdlib.h>
 #include <sys/mman.h>
 
+/* ASan builds (gcc defines __SANITIZE_ADDRESS__, clang has the feature test): see map_block. */
+#if defined(__SANITIZE_ADDRESS__)
+#define ST_HEAP_LSAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ST_HEAP_LSAN 1
+#endif
+#endif
+#ifdef ST_HEAP_LSAN
+#include <sanitizer/lsan_interface.h>
+#endif
+
 #define FIRST_CELL_OFFSET ((sizeof(StGcBlock) + 15) & ~(size_t)15)
 
 ST_STATIC_ASSERT(sizeof(StCell) == 8, "StCell is the 8-byte header every cell starts with");
@@ -114,6 +126,12 @@ bool st_heap_is_block(const StHeap *h, uintptr_t block) { return set_contains(&h
 /* ------------------------------------------------------------------------------------------ */
 /* Blocks */
 
+/* LeakSanitizer scans malloc'ed chunks, globals and stacks for pointers, not our mmap'ed
+ * blocks: the malloc'ed parts of cells (property and element stores, bytecode, compiled code's
+ * side tables) would all read as leaked whenever the heap is still mapped at exit (process.exit,
+ * out of memory, or a run without --free-at-exit). So every mapped block is a root region for
+ * LSan while it is mapped; a block's region is dropped before it is unmapped. */
+
 static void *map_block(void) {
   size_t sz = ST_GC_BLOCK_SIZE;
   char *p = mmap(NULL, 2 * sz, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -122,7 +140,17 @@ static void *map_block(void) {
   size_t head = a - (uintptr_t)p;
   if (head) munmap(p, head);
   munmap((char *)a + sz, sz - head);
+#ifdef ST_HEAP_LSAN
+  __lsan_register_root_region((void *)a, sz);
+#endif
   return (void *)a;
+}
+
+static void unmap_block(void *b) {
+#ifdef ST_HEAP_LSAN
+  __lsan_unregister_root_region(b, ST_GC_BLOCK_SIZE);
+#endif
+  munmap(b, ST_GC_BLOCK_SIZE);
 }
 
 static StGcBlock *acquire_block(StHeap *h, unsigned cls) {
@@ -176,7 +204,7 @@ static void trim_reserve(StHeap *h, size_t keep) {
     StGcBlock *b = h->reserve;
     h->reserve = b->next;
     h->nreserve--;
-    munmap(b, ST_GC_BLOCK_SIZE);
+    unmap_block(b);
     h->nunmapped++;
   }
 }
@@ -336,6 +364,14 @@ static size_t sweep_block(StHeap *h, StGcBlock *b, StGcFree **head, StGcFree **t
       continue;
     }
     StCell *c = (StCell *)cell;
+    if (c->kind != ST_GC_KIND_FREE && h->kinds[c->kind].finalize_last) {
+      /* Kept whole (and off the free list, counted live so the block stays) until every other
+       * finalizer ran: st_heap_sweep frees it at its end. */
+      st_vec_push(&h->late, c);
+      *freed += size;
+      live++;
+      continue;
+    }
     if (c->kind != ST_GC_KIND_FREE) {
       StGcFinalizeFn fin = h->kinds[c->kind].finalize;
       if (fin) fin(h, c);
@@ -387,24 +423,47 @@ uint64_t st_heap_sweep(StHeap *h) {
     h->fast.free[cls] = free_head;
   }
 
-  /* Large cells: compaction keeps the order, so a sorted table stays sorted. */
+  /* Large cells: compaction keeps the order, so a sorted table stays sorted. Two rounds: the
+   * finalize-last kinds after the others. */
   size_t kept = 0;
-  for (size_t i = 0; i < h->large.len; i++) {
-    StGcLarge e = h->large.data[i];
-    if (e.cell->gcbits & ST_GC_BIT_MARK) {
-      e.cell->gcbits &= (uint8_t)~ST_GC_BIT_MARK;
-      marked += e.size;
-      h->large.data[kept++] = e;
-      continue;
-    }
-    StGcFinalizeFn fin = h->kinds[e.cell->kind].finalize;
-    if (fin) fin(h, e.cell);
-    freed += e.size;
+  for (int round = 0; round < 2; round++) {
+    kept = 0;
+    for (size_t i = 0; i < h->large.len; i++) {
+      StGcLarge e = h->large.data[i];
+      if ((e.cell->gcbits & ST_GC_BIT_MARK) || h->kinds[e.cell->kind].finalize_last != round) {
+        if (round == 1 && (e.cell->gcbits & ST_GC_BIT_MARK)) {
+          e.cell->gcbits &= (uint8_t)~ST_GC_BIT_MARK;
+          marked += e.size;
+        }
+        h->large.data[kept++] = e;
+        continue;
+      }
+      StGcFinalizeFn fin = h->kinds[e.cell->kind].finalize;
+      if (fin) fin(h, e.cell);
+      freed += e.size;
 #ifdef STRATA_ASSERT
-    memset(e.cell, ST_GC_POISON, e.size);
+      memset(e.cell, ST_GC_POISON, e.size);
 #endif
-    free(e.cell);
+      free(e.cell);
+    }
+    h->large.len = kept;
   }
+
+  /* The small finalize-last cells: every other finalizer has run. Each goes to the head of its
+   * class's free list (so that list is in address order except for these). */
+  for (size_t i = 0; i < h->late.len; i++) {
+    StCell *c = h->late.data[i];
+    StGcBlock *b = gc_block_of(c);
+    StGcFinalizeFn fin = h->kinds[c->kind].finalize;
+    if (fin) fin(h, c);
+    make_free(c, b->cell_size);
+    b->nlive--;
+    marked -= b->cell_size;
+    StGcFree *f = (StGcFree *)c;
+    f->next = h->fast.free[b->cls];
+    h->fast.free[b->cls] = f;
+  }
+  h->late.len = 0;
   size_t keep = h->acquired_since_gc > ST_GC_RESERVE_BLOCKS ? h->acquired_since_gc
                                                              : ST_GC_RESERVE_BLOCKS;
   trim_reserve(h, keep);
@@ -433,25 +492,36 @@ void st_heap_init(StHeap *h) {
   check_classes();
 }
 
+void st_gc_set_finalize_last(StHeap *h, uint8_t kind) {
+  ST_CHECK(kind < ST_GC_MAX_KINDS && h->kinds[kind].registered, "kind %u not registered", kind);
+  h->kinds[kind].finalize_last = true;
+}
+
 void st_heap_destroy(StHeap *h) {
-  for (unsigned cls = 0; cls < ST_GC_NCLASSES; cls++) {
-    for (StGcBlock *b = h->blocks[cls]; b; b = b->next)
-      for (size_t i = 0; i < b->ncarved; i++) {
-        StCell *c = cell_at(b, i);
-        if (c->kind != ST_GC_KIND_FREE && h->kinds[c->kind].finalize)
-          h->kinds[c->kind].finalize(h, c);
-      }
+  /* Round 0 finalizes every other kind, round 1 the finalize-last kinds (gc.h). */
+  for (int round = 0; round < 2; round++) {
+    for (unsigned cls = 0; cls < ST_GC_NCLASSES; cls++) {
+      for (StGcBlock *b = h->blocks[cls]; b; b = b->next)
+        for (size_t i = 0; i < b->ncarved; i++) {
+          StCell *c = cell_at(b, i);
+          if (c->kind != ST_GC_KIND_FREE && h->kinds[c->kind].finalize &&
+              h->kinds[c->kind].finalize_last == round)
+            h->kinds[c->kind].finalize(h, c);
+        }
+    }
+    for (size_t i = 0; i < h->large.len; i++) {
+      StCell *c = h->large.data[i].cell;
+      if (h->kinds[c->kind].finalize && h->kinds[c->kind].finalize_last == round)
+        h->kinds[c->kind].finalize(h, c);
+    }
   }
-  for (size_t i = 0; i < h->large.len; i++) {
-    StCell *c = h->large.data[i].cell;
-    if (h->kinds[c->kind].finalize) h->kinds[c->kind].finalize(h, c);
-  }
+  st_vec_free(&h->late);
   /* Memory goes only after every finalizer ran, so no finalizer meets an unmapped block. */
   for (unsigned cls = 0; cls < ST_GC_NCLASSES; cls++) {
     StGcBlock *b = h->blocks[cls];
     while (b) {
       StGcBlock *next = b->next;
-      munmap(b, ST_GC_BLOCK_SIZE);
+      unmap_block(b);
       b = next;
     }
     h->blocks[cls] = h->carving[cls] = NULL;
@@ -459,7 +529,7 @@ void st_heap_destroy(StHeap *h) {
   }
   while (h->reserve) {
     StGcBlock *next = h->reserve->next;
-    munmap(h->reserve, ST_GC_BLOCK_SIZE);
+    unmap_block(h->reserve);
     h->reserve = next;
   }
   for (size_t i = 0; i < h->large.len; i++) free(h->large.data[i].cell);

@@ -185,7 +185,10 @@ StValue st_feedback_get_prop(StVM *vm, StFeedbackSlot *s, StValue recv, StValue 
   bool cacheable = s->u.prop.state != ST_IC_MEGA && (!shape || !st_shape_is_dict(shape)) &&
                    (f.kind == ST_ICE_MISSING || f.slot != UINT32_MAX || f.kind == ST_ICE_ARRAY_LENGTH);
   if (cacheable) {
-    StIcEntry e = {.shape = shape, .holder = f.holder, .slot = f.slot, .epoch = vm->proto_epoch,
+    /* An array's own length is read from the receiver: no holder, so that the cache does not
+     * keep the first array it saw alive (feedback is traced strongly). */
+    StObject *holder = f.kind == ST_ICE_ARRAY_LENGTH ? NULL : f.holder;
+    StIcEntry e = {.shape = shape, .holder = holder, .slot = f.slot, .epoch = vm->proto_epoch,
                    .kind = (uint8_t)f.kind, .prim = prim};
     ic_add(s, &e);
   }
@@ -387,6 +390,7 @@ void st_feedback_record_call(StFeedbackSlot *s, StObject *target) {
   if (s->u.call.target == target) return;
   if (p && s->u.call.proto == p) {
     s->u.call.target = target; /* same literal, another closure: proto-monomorphic */
+    s->u.call.closures = 1;
     return;
   }
   s->u.call.mega = 1;
@@ -544,8 +548,8 @@ void st_feedback_dump(StVM *vm, FILE *out, StProto *p) {
       if (s->u.call.mega) fprintf(out, "megamorphic (%u calls)", s->u.call.count);
       else if (s->u.call.target) {
         char tn[160];
-        fprintf(out, "monomorphic %s (%u calls)", st_function_debug_name(vm, s->u.call.target, tn, sizeof tn),
-                s->u.call.count);
+        fprintf(out, "%s %s (%u calls)", s->u.call.closures ? "one literal, several closures:" : "monomorphic",
+                st_function_debug_name(vm, s->u.call.target, tn, sizeof tn), s->u.call.count);
       } else fputs("never called", out);
       break;
     case ST_FB_ELEM: {

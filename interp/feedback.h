@@ -105,6 +105,7 @@ typedef struct StFeedbackSlot {
       StProto *proto;   /* target's proto (closures of one literal share it) */
       uint32_t count;
       uint8_t mega;     /* targets of different protos seen */
+      uint8_t closures; /* several closures of `proto` seen: the target is not a constant */
     } call;
     struct {
       uint16_t seen;

@@ -95,10 +95,50 @@ static StFrame *push_frame(StVM *vm, StFrame *caller, StFunction *fn, StValue th
   return nf;
 }
 
+/* Entering a handler: the registers that the abandoned code used (StHandler) become
+ * undefined. Registers are traced without liveness, so otherwise a catch that drops
+ * everything the try built (the usual way to survive running out of heap) still finds the
+ * heap full: the try block's locals and temporaries keep it reachable until they are reused.
+ * Compiled code takes the same path: an exception in it exits to this unwinder with the
+ * frame rebuilt (tiers/deopt.c). */
+static void clear_dead_registers(StValue *r, const StHandler *h, uint32_t nregs) {
+  uint32_t hi = h->dead_hi < nregs ? h->dead_hi : nregs;
+  for (uint32_t i = h->dead_lo; i < hi; i++) r[i] = ST_UNDEFINED;
+  for (uint32_t i = h->temps_lo; i < nregs; i++) r[i] = ST_UNDEFINED;
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* The loop                                                                                   */
 
 static StValue run(StVM *vm, StFrame *f, bool throwing);
+static StValue run_loop(StVM *vm, StFrame *entry, bool throwing, StFrame **resume);
+
+/* Runs the dispatch loop from frame f until the entry frame returns. The loop leaves early,
+ * with *resume set, when it enters a catch handler after an allocation failed (heap
+ * exhaustion): its own frame is then dead, and st_gc_scrub_stack zeroes it with the dead
+ * frames below it, so that stale words there (a local of some handler that last held the
+ * garbage, a returned native's frame) do not pin what the program dropped in the next
+ * conservative scan. The loop then continues at the handler. run_loop must not be inlined:
+ * its frame must lie below this one.
+ * Known gap: code that runs after the scrub in the same loop activation leaves fresh stale
+ * words in its frame. A catch block that reads what the try built (e.g. `big.length`) before
+ * dropping it can leave that object pinned until the slot is reused (measured in Debug
+ * builds, where every case's locals have slots of their own). The sound fix is a precise
+ * dispatch loop: one that holds no cell only in a C local across anything that can collect,
+ * so that the scan can skip its frames. */
+static StValue run(StVM *vm, StFrame *f, bool throwing) {
+  for (;;) {
+    StFrame *resume = NULL;
+    StValue v = run_loop(vm, f, throwing, &resume);
+    if (!resume) return v;
+    /* The deopt buffer, traced whole, still holds the values of the last compiled exit (the
+     * exception exit that brought us here, typically), which the rebuilt frames already took. */
+    for (uint32_t i = 0; i < vm->deopt_buffer_cap; i++) vm->deopt_buffer[i] = ST_UNDEFINED;
+    st_gc_scrub_stack(vm->heap, vm->c_stack_limit);
+    f = resume;
+    throwing = false;
+  }
+}
 
 StValue st_interp_resume(StVM *vm, StFrame *f) { return run(vm, f, false); }
 
@@ -149,7 +189,7 @@ StValue st_interp_resume_throw(StVM *vm, StFrame *f, StValue exc) {
     fbv = st_feedback_get(vm, proto); \
   } while (0)
 
-static StValue run(StVM *vm, StFrame *entry, bool throwing) {
+ST_NOINLINE static StValue run_loop(StVM *vm, StFrame *entry, bool throwing, StFrame **resume) {
 #ifndef STRATA_SWITCH_DISPATCH
   static const void *const labels[ST_OP_COUNT] = {
 #define ST_OP_LABEL(name, fmt, fb, flags) &&L_##name,
@@ -1141,8 +1181,16 @@ exception : {
     if (h) {
       pc = p->code + h->handler;
       LOAD_FRAME();
-      r[h->exc_reg] = st_vm_take_exception(vm);
       if (h->ctx_reg != ST_REG_NONE) f->ctx = r[h->ctx_reg];
+      clear_dead_registers(r, h, p->nregs);
+      r[h->exc_reg] = st_vm_take_exception(vm);
+      if (ST_UNLIKELY(st_gc_take_failure(vm->heap))) {
+        /* Out of memory (or another failed allocation) on the way here: see run(). */
+        f->pc = pc;
+        vm->frame = saved_frame;
+        *resume = f;
+        return ST_UNDEFINED;
+      }
       DISPATCH();
     }
     if (f->flags & ST_FRAME_ASYNC) {

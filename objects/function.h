@@ -54,10 +54,17 @@ enum {
 
 /* One entry of the exception handler table: a throw at pc in [start, end) goes to `handler`
  * with the exception in register `exc_reg` and the context restored from `ctx_reg`
- * (0xFFFF: the function's base context). Inner try blocks come first. */
+ * (0xFFFF: the function's base context). Inner try blocks come first.
+ *
+ * Registers dead at the handler: the locals of the scopes inside the protected code
+ * [dead_lo, dead_hi) and every register from temps_lo up (0xFFFF: none), exc_reg excepted.
+ * The unwinder sets them to undefined before the handler runs, so that what the abandoned code
+ * held (e.g. the garbage that exhausted the heap) is not kept alive by registers, which the GC
+ * traces without liveness. */
 typedef struct StHandler {
   uint32_t start, end, handler;
   uint16_t exc_reg, ctx_reg;
+  uint16_t dead_lo, dead_hi, temps_lo;
 } StHandler;
 
 /* pc -> source position, sorted by pc: the entry with the largest pc <= a given pc applies. */

@@ -201,6 +201,9 @@ static void prune_weak(StHeap *h, void *ud) {
 void st_shape_init(StVM *vm) {
   vm->shapes = st_xcalloc(1, sizeof(StShapeCache));
   st_gc_register_kind(vm->heap, ST_KIND_SHAPE, "shape", trace_shape, finalize_shape);
+  /* An object's finalizer reads its shape (the overflow capacity: shape.h) and a dictionary
+   * shape dies with its only object: shapes go after every object of the collection. */
+  st_gc_set_finalize_last(vm->heap, ST_KIND_SHAPE);
   st_gc_add_weak_callback(vm->heap, prune_weak, vm->shapes);
 }
 

@@ -317,6 +317,20 @@ bool st_eventloop_init(StVM *vm, const char *unhandled_rejections) {
   return true;
 }
 
+void st_eventloop_free(StVM *vm) {
+  StEventLoop *l = loop_of(vm);
+  if (!l) return;
+  st_gc_remove_root_tracer(vm->heap, trace_loop, l);
+  vm->hooks.enqueue_job = NULL;
+  vm->hooks.promise_rejected = NULL;
+  free(l->jobs);
+  st_vec_free(&l->timers);
+  st_vec_free(&l->cancelled);
+  st_vec_free(&l->unhandled);
+  free(l);
+  vm->loop = NULL;
+}
+
 void st_eventloop_stats(StVM *vm, uint64_t *microtasks, uint64_t *timers) {
   StEventLoop *l = loop_of(vm);
   *microtasks = l ? l->microtasks_run : 0;

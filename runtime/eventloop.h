@@ -16,5 +16,8 @@ bool st_eventloop_drain_microtasks(StVM *vm);
  * 0, or 1 after an uncaught exception or unhandled rejection (already reported). */
 int st_eventloop_run(StVM *vm);
 void st_eventloop_stats(StVM *vm, uint64_t *microtasks, uint64_t *timers);
+/* Drops the queues (pending jobs and timers are discarded, not run) and the loop itself; the
+ * VM can be freed afterwards. Safe on a VM whose loop was never set up. */
+void st_eventloop_free(StVM *vm);
 
 #endif

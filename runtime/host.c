@@ -289,6 +289,14 @@ void st_host_run_exit_hooks(StVM *vm) {
   }
 }
 
+void st_host_free(StVM *vm) {
+  StHost *h = host_of(vm);
+  if (!h) return;
+  st_gc_remove_root_tracer(vm->heap, trace_host, h);
+  free(h);
+  vm->runtime = NULL;
+}
+
 void st_host_init(StVM *vm, const char *engine_path, const char *script_path, int argc,
                   char **argv) {
   StHost *h = st_xcalloc(1, sizeof *h);

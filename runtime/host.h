@@ -11,6 +11,8 @@ void st_host_init(StVM *vm, const char *engine_path, const char *script_path, in
 /* Work to do once at process end, also on process.exit(): last registered runs first. */
 void st_host_add_exit_hook(StVM *vm, void (*fn)(StVM *vm, void *ud), void *ud);
 void st_host_run_exit_hooks(StVM *vm);
+/* Drops the host state (after the exit hooks ran); the VM can be freed afterwards. */
+void st_host_free(StVM *vm);
 /* Prints "Uncaught <String(exc)>" (an error's stack, which starts with "Name: message" and
  * continues with the JS stack trace) to stderr, as the CLI contract wants. */
 void st_host_report_uncaught(StVM *vm, StValue exc);

@@ -14,6 +14,14 @@
 
 #include <stdio.h>
 
+/* Sanitizer builds free everything at exit by default: LeakSanitizer then reports any block
+ * the teardown misses (a leak), instead of everything the heap still holds. */
+#ifdef STRATA_SANITIZE
+#define ST_FLAGS_FREE_AT_EXIT_DEFAULT true
+#else
+#define ST_FLAGS_FREE_AT_EXIT_DEFAULT false
+#endif
+
 #define ST_FLAGS(X) \
   /* frontend dumps */ \
   X(BOOL, print_tokens, "print-tokens", false, "print the token stream and exit") \
@@ -42,7 +50,8 @@
   /* memory */ \
   X(SIZE, max_heap, "max-heap", 0, "JavaScript heap limit in bytes, e.g. 64M (0: none)") \
   X(BOOL, gc_stress, "gc-stress", false, "collect garbage at every allocation (slow; for testing)") \
-  X(INT, stack_size, "stack-size", 0, "VM register stack size in values (0: default)")
+  X(INT, stack_size, "stack-size", 0, "VM register stack size in values (0: default)") \
+  X(BOOL, free_at_exit, "free-at-exit", ST_FLAGS_FREE_AT_EXIT_DEFAULT, "at exit, free the VM and all its memory (default on in sanitizer builds, so LeakSanitizer sees the teardown)")
 
 typedef enum StFlagType { ST_FLAG_BOOL, ST_FLAG_INT, ST_FLAG_SIZE, ST_FLAG_STR, ST_FLAG_OPT } StFlagType;
 

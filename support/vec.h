@@ -32,6 +32,20 @@ void st_vec_grow_raw(void **data, size_t *cap, size_t need, size_t elem);
 #define st_vec_pop(v) ((v)->data[--(v)->len])
 #define st_vec_last(v) ((v)->data[(v)->len - 1])
 #define st_vec_clear(v) ((v)->len = 0)
+/* Gives back the unused capacity (cap = len), e.g. before the data is handed to a long-lived
+ * owner; growth by doubling leaves up to half of it unused. */
+#define st_vec_shrink(v) \
+  do { \
+    if ((v)->len < (v)->cap) { \
+      if ((v)->len) { \
+        (v)->data = st_xrealloc((v)->data, (v)->len * sizeof(*(v)->data)); \
+      } else { \
+        free((v)->data); \
+        (v)->data = NULL; \
+      } \
+      (v)->cap = (v)->len; \
+    } \
+  } while (0)
 #define st_vec_free(v) \
   do { \
     free((v)->data); \

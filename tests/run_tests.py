@@ -70,6 +70,11 @@ CONFIGS = {
     "gccjit-deopt": "--tiers=interp,gccjit@20 --no-concurrent --deopt-every=5",
     "baseline": "--tiers=baseline --eager",
     "baseline-hot": "--tiers=interp,baseline@20 --no-concurrent",
+    # Issue 6's mixed chains (full runs only, not CI: time budget). Code deoptimized from
+    # mid, llvm or gccjit resumes in the interpreter, and re-enters baseline code once that
+    # tier gives up on it (tests/js/jit/chain_deopt_to_baseline.js).
+    "chain-mid": "--tiers=interp,baseline@50,mid@500,llvm@5000",
+    "chain-gccjit": "--tiers=interp,baseline@50,gccjit@2000",
 }
 DEFAULT_CONFIGS = ["interp"]
 

@@ -50,7 +50,7 @@ static StFrame *push_inlined(StVM *vm, StFrame *caller, const StDeoptFrame *df, 
   StProto *p = df->proto;
   StValue *base = vm->stack_top;
   size_t need = ST_FRAME_WORDS + p->nregs;
-  ST_CHECK(base + need <= vm->stack_limit, "VM stack exhausted while deoptimizing");
+  ST_ASSERT(base + need <= vm->stack_limit, "room for inlined frames is checked before");
   StFrame *f = (StFrame *)base;
   (void)buf;
   StValue callee = df->callee;
@@ -71,13 +71,28 @@ static StFrame *push_inlined(StVM *vm, StFrame *caller, const StDeoptFrame *df, 
   return f;
 }
 
+/* Whether the VM stack has room for the frames of exit x's inlined levels. */
+static bool inlined_frames_fit(StVM *vm, const StDeoptInfo *info, const StDeoptExit *x) {
+  size_t need = 0;
+  for (uint32_t k = 1; k < x->nframes; k++)
+    need += ST_FRAME_WORDS + info->frames[x->first_frame + k].proto->nregs;
+  return need <= (size_t)(vm->stack_limit - vm->stack_top);
+}
+
 StValue st_deopt_exit(StVM *vm, StFrame *frame, StCode *code, uint32_t exit_id) {
   StDeoptInfo *info = code->deopt_info;
   ST_CHECK(info && exit_id < info->nexits, "deopt exit %u out of range", exit_id);
   StDeoptExit *x = &info->exits[exit_id];
   const StValue *buf = vm->deopt_buffer;
   StFrame *f = frame;
-  for (uint32_t k = 0; k < x->nframes; k++) {
+  /* Inlined code that calls can exit with the VM stack nearly full (a deep recursion through
+   * calls made by inlined frames, ending in a RangeError): when the inlined levels' frames do
+   * not fit, the outermost frame alone is rebuilt and resumes at the call that entered the
+   * inlined chain, throwing the RangeError the interpreter's call would have thrown. */
+  uint32_t nframes = x->nframes;
+  bool overflow = nframes > 1 && !inlined_frames_fit(vm, info, x);
+  if (overflow) nframes = 1;
+  for (uint32_t k = 0; k < nframes; k++) {
     const StDeoptFrame *df = &info->frames[x->first_frame + k];
     if (k > 0) f = push_inlined(vm, f, df, buf);
     else f->pc = df->proto->code + df->pc;
@@ -89,6 +104,10 @@ StValue st_deopt_exit(StVM *vm, StFrame *frame, StCode *code, uint32_t exit_id) 
   }
   vm->frame = f;
   frame->flags &= (uint16_t)~ST_FRAME_COMPILED;
+  if (overflow) {
+    if (st_vm_has_exception(vm)) (void)st_vm_take_exception(vm);
+    (void)st_vm_range_error(vm, "Maximum call stack size exceeded");
+  }
   x->count++;
   if (!x->exception) {
     code->deopts++;

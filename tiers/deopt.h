@@ -9,6 +9,10 @@
  *  - each inlined level gets a new interpreter frame pushed on the VM stack, linked to the
  *    frame below as if the call had happened in the interpreter (the caller's pc is the call
  *    instruction, the callee's ret_reg its destination);
+ *    They are pushed at vm->stack_top, past the outermost frame (calls made by inlined code
+ *    pass their arguments in that frame's top registers: backends/ir_build.c, st_irb_window);
+ *    when the VM stack has no room for them, only the outermost frame is rebuilt, at the call
+ *    that entered the inlined chain, with a RangeError pending as the call would have thrown;
  *  - vm->frame becomes the innermost frame; the exit is counted (per exit, per code, with its
  *    reason in --trace-deopt and --stats), and st_deopt_exit returns ST_RESUME. Whoever entered
  *    the compiled code then continues in the interpreter at vm->frame.

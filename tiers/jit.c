@@ -301,6 +301,7 @@ StCode *st_jit_end(StVM *vm, StJitJob *job, StAbort *abort, StCompileRecord *rec
     job->code = NULL;
     code->entry = (StCompiledEntry)job->res.entry;
     code->backend = job->res.handle;
+    code->plugin = job->cfg.plugin;
     code->code_size = job->res.code_size;
     rec->code_size = job->res.code_size;
     if (job->osr_pc != UINT32_MAX) {
@@ -382,14 +383,9 @@ bool st_jit_ir_check(StVM *vm, StProto *script, FILE *out) {
 }
 
 void st_jit_release(StVM *vm, StCode *code) {
-  StTierState *ts = st_tier_state(vm);
-  for (size_t i = 0; i < ST_ARRAY_LEN(ts->plugins); i++) {
-    StBackendPlugin *pl = &ts->plugins[i];
-    if (pl->ok && code->backend && code->tier && pl->name && !strcmp(pl->name, code->tier->name)) {
-      pl->backend->release(pl->state, code->backend);
-      break;
-    }
-  }
+  /* By the plugin that made it: tier names and plugin names differ (mid code is llvm's). */
+  StBackendPlugin *pl = code->plugin;
+  if (pl && pl->ok && code->backend) pl->backend->release(pl->state, code->backend);
   if (code->deps_registered) st_deps_unregister(vm, code);
   st_deopt_info_free(code->deopt_info);
   free(code->cells);

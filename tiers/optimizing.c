@@ -2,8 +2,9 @@
  * from bytecode and feedback, passes, speculation behind guards, deopt tables from snapshots):
  *
  *   tier    passes (backends/opt.h)   inlining            backend
- *   mid     cheap subset (fold, dce)  depth 1, 30 bc      LLVM: a short function pipeline
- *                                                         (instcombine, simplifycfg), FastISel
+ *   mid     full pipeline             depth 1, 60 bc      LLVM: no IR passes, CodeGenLevelNone
+ *                                                         with FastISel and the optimizing
+ *                                                         register allocator (llvm_shim.c)
  *   llvm    full pipeline             depth 3, 120 bc     LLVM default<O2>, codegen Default
  *   gccjit  full pipeline             depth 3, 120 bc     libgccjit -O2
  *
@@ -54,20 +55,29 @@ static StJitConfig llvm_config(StVM *vm) {
   };
 }
 
-/* The mid tier trades code quality for compile time: LLVM still removes the boxing the IR
- * passes leave and cleans up control flow, but runs no loop or inlining passes, and selects
- * instructions with FastISel. */
-enum { MID_INLINE_DEPTH = 1, MID_INLINE_BYTECODES = 30 };
-#define MID_PIPELINE "function(instcombine<no-verify-fixpoint>,simplifycfg)"
+/* The mid tier trades code quality for compile time where the time goes. Profiles (callgrind,
+ * richards) put about 95% of a mid compile in LLVM and 5% in the IR builder and passes; of
+ * the LLVM part, codegen at CodeGenLevelLess was 85% (greedy allocation, machine scheduler,
+ * machine LICM/CSE, block placement) and instcombine+simplifycfg 8%. So mid runs all of
+ * Strata's own passes (repr's unboxed loops, gvn's redundant guards and licm matter more than
+ * anything LLVM adds on top, and cost almost nothing), no LLVM IR passes at all (the empty
+ * pipeline), and codegen at None with FastISel but the optimizing register allocator: about a
+ * third of O1's backend time for code whose spills are O1's (llvm_shim.c has the numbers).
+ * experiments/tools/midvsllvm.py measures the result against the llvm tier. */
+/* Inlining: one level, callees of up to 60 code units (spectralnorm's a(i, j) is 52: a call
+ * per inner iteration left mid at a fifth of llvm's speed there; a callee that small adds
+ * little IR: spectralnorm's backend time per compile grew by about a tenth). */
+enum { MID_INLINE_DEPTH = 1, MID_INLINE_BYTECODES = 60 };
+#define MID_PIPELINE "" /* no LLVM IR passes */
 
 static StJitConfig mid_config(StVM *vm) {
   return (StJitConfig){
       .tier_name = "mid",
       .plugin = st_jit_plugin(vm, "llvm"),
-      .opt_level = 1,
+      .opt_level = 0,
       .fast_isel = true,
       .pipeline = MID_PIPELINE,
-      .full_passes = false,
+      .full_passes = true,
       .max_inline_depth = MID_INLINE_DEPTH,
       .max_inline_bytecodes = MID_INLINE_BYTECODES,
       .max_insns = OPT_MAX_IR_INSNS,

@@ -10,7 +10,8 @@
  *    ending in a deopt (only --eager does this).
  *  - An abort leaves the function where it was; ST_TIER_MAX_ABORTS aborts (or one permanent
  *    abort: unsupported construct, async, too large) blacklist it for that tier.
- *  - More than ST_TIER_MAX_DEOPTS counted exits from one function's code: the code is thrown
+ *  - More than ST_TIER_MAX_DEOPTS counted exits from one function's code, or one exit taken
+ *    ST_TIER_MAX_EXIT_DEOPTS times (not under --deopt-every): the code is thrown
  *    away and the function recompiled later, speculating again on the feedback the
  *    interpreter has widened meanwhile (each failed guard's instruction re-ran there), up to
  *    ST_TIER_MAX_RESPECULATE times; then without speculation; if that deopts too, it is
@@ -34,6 +35,16 @@ static const char *const abort_messages[] = {
 
 const char *st_tier_abort_message(StAbort a) {
   return (unsigned)a < ST_ABORT_COUNT ? abort_messages[a] : "?";
+}
+
+/* Puts code on the dead list, released at exit. Code replaced by a higher tier and later
+ * invalidated (its dependencies broke while a frame still ran it) arrives twice: pushing it
+ * again would cut the list and release it twice. */
+static void bury(StTierState *ts, StCode *code) {
+  if (code->buried) return;
+  code->buried = true;
+  code->next_dead = ts->dead;
+  ts->dead = code;
 }
 
 /* --- the registry --- */
@@ -218,11 +229,8 @@ static void *finish_compile(StVM *vm, StProto *p, int step, uint32_t osr_pc, StC
     st_prof_event(ts->prof, "osr", rec->function, "%s at pc %u", tier->name, osr_pc);
     return (void *)code->entry;
   }
-  if (pt->code) {
-    /* Replaced by a higher tier: still valid for frames running it; released at exit. */
-    pt->code->next_dead = ts->dead;
-    ts->dead = pt->code;
-  }
+  /* Replaced by a higher tier: still valid for frames running it; released at exit. */
+  if (pt->code) bury(ts, pt->code);
   pt->code = code;
   pt->step = step;
   p->entry = (void *)code->entry;
@@ -354,7 +362,13 @@ void st_tier_note_deopt(StVM *vm, StCode *code, StDeoptExit *x, uint32_t depth, 
   st_tier_describe(vm, p, desc, sizeof desc);
   st_prof_deopt(ts->prof, desc, code->tier->name, st_deopt_reason_name((StDeoptReason)x->reason), pc, depth);
   pt->deopts++;
-  if (code->deopts > ST_TIER_MAX_DEOPTS && !code->invalid) {
+  /* One exit taken twice means its speculation is wrong, not rare: keeping the code would only
+   * take that exit again (deltablue took each such exit 9 times before the total limit below
+   * discarded the code: 410 deopts per process, 107 with this rule, at the same compile count).
+   * --deopt-every forces exits that say nothing about the feedback, so it keeps the total
+   * limit alone. */
+  bool exit_wrong = x->count >= ST_TIER_MAX_EXIT_DEOPTS && ts->deopt_every == 0;
+  if ((code->deopts > ST_TIER_MAX_DEOPTS || exit_wrong) && !code->invalid) {
     /* Too many exits: discard the code; recompile later without speculation, or give up on
      * this tier when generic code deopts too. */
     st_deopt_invalidate(vm, code, "deoptimized too often");
@@ -385,8 +399,7 @@ void st_tier_code_invalidated(StVM *vm, StCode *code, const char *why) {
   }
   /* Frames may still be running it: release later (at exit: code memory is cheap, and a
    * collection point with no compiled frames on the stack would be needed to free it sooner). */
-  code->next_dead = ts->dead;
-  ts->dead = code;
+  bury(ts, code);
 }
 
 /* --- natives for tests --- */
@@ -513,16 +526,23 @@ StProf *st_tier_prof(StVM *vm) { return st_tier_state(vm) ? st_tier_state(vm)->p
 void st_tier_free(StVM *vm) {
   StTierState *ts = st_tier_state(vm);
   if (!ts) return;
+  if (!ts->deps) { /* st_tier_init failed (bad --tiers or --passes): no hook, plugin or root yet */
+    st_prof_free(ts->prof);
+    free(ts);
+    vm->tiers = NULL;
+    return;
+  }
   if (ts->queue) st_compile_queue_free(vm, ts->queue);
   ts->queue = NULL;
+  /* Every proto goes back to the interpreter alone (an embedder may run the VM on, or free it
+   * later: its hooks must not reach this freed state). Before the dead list goes: dropping a
+   * proto reads the `invalid` flag of its OSR entries, which may be on that list. */
+  while (ts->protos) drop_proto_tier(vm, ts->protos->proto);
   while (ts->dead) {
     StCode *c = ts->dead;
     ts->dead = c->next_dead;
     c->tier->release(vm, c);
   }
-  /* Every proto goes back to the interpreter alone (an embedder may run the VM on, or free it
-   * later: its hooks must not reach this freed state). */
-  while (ts->protos) drop_proto_tier(vm, ts->protos->proto);
   vm->hooks.trace_proto = ts->interp_trace_proto;
   vm->hooks.free_proto = ts->interp_free_proto;
   vm->hooks.hot = NULL;

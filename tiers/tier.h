@@ -43,6 +43,7 @@ struct StCode {
   StProto *proto;
   StCompiledEntry entry;    /* call entry: runs the function from its first instruction */
   void *backend;            /* backend's handle (resource tracker, dlopen handle ...) */
+  struct StBackendPlugin *plugin; /* the plugin that made `backend` (mid code is llvm's), or NULL */
   size_t code_size;
   void *deopt_info;         /* tiers/deopt.h: snapshots of this code (speculative tiers) */
   struct StOsrEntry {
@@ -58,7 +59,8 @@ struct StCode {
   uint32_t deps_epoch;      /* vm->proto_epoch when the IR was built */
   bool deps_registered;
   bool invalid;             /* invalidated: frames still running it deopt lazily */
-  StCode *next_dead;        /* invalidated code awaiting release */
+  bool buried;              /* on the dead list (once only: replaced code may be invalidated later) */
+  StCode *next_dead;        /* replaced or invalidated code awaiting release */
 };
 
 struct StTier {
@@ -91,6 +93,7 @@ typedef struct StTierStep {
 #define ST_TIER_MAX_CHAIN 6
 #define ST_TIER_MAX_ABORTS 3
 #define ST_TIER_MAX_DEOPTS 8
+#define ST_TIER_MAX_EXIT_DEOPTS 2   /* times one exit is taken before its code is discarded */
 #define ST_TIER_MAX_RESPECULATE 3 /* speculative recompiles before generic code */
 
 /* Parses a --tiers value into steps; false with a message in err. */

@@ -99,6 +99,31 @@ def test_classifier():
           == "ar", "section_of names the section")
 
 
+def test_hang_confirmation():
+    """A wall-clock timeout is a hang only if the run also uses HANG_CONFIRM_FACTOR times the
+    timeout of CPU time (or HANG_WALL_FACTOR times it of wall time): a loaded machine makes
+    slow runs time out."""
+    df = load_difffuzz()
+    work = os.path.join("/tmp", "difffuzz-selftest-hang-%d" % os.getpid())
+    os.makedirs(work, exist_ok=True)
+    try:
+        scripts = {"slow": "sleep 0.5\n", "busy": "while :; do :; done\n", "asleep": "sleep 60\n"}
+        for name, text in scripts.items():
+            with open(os.path.join(work, name + ".sh"), "w") as f:
+                f.write(text)
+        cfg = df.Config("x", "", 0.2)  # the command is `/bin/sh FILE`
+        path = lambda name: os.path.join(work, name + ".sh")  # noqa: E731
+        check(df.execute(cfg, "/bin/sh", path("slow")).timed_out, "a 0.5 s run times out at 0.2 s")
+        check(not df.confirmed("hang", cfg, "/bin/sh", path("slow")),
+              "a run that ends within %gx the timeout is not a hang" % df.HANG_CONFIRM_FACTOR)
+        check(df.confirmed("hang", cfg, "/bin/sh", path("busy")), "an endless loop is a hang (CPU)")
+        check(df.confirmed("hang", cfg, "/bin/sh", path("asleep")),
+              "a run that never ends is a hang (wall)")
+        check(df.confirmed("diff", cfg, "/bin/sh", path("slow")), "other kinds need no confirmation")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def test_programs(strata, count):
     df = load_difffuzz()
     work = os.path.join("/tmp", "difffuzz-selftest-%d" % os.getpid())
@@ -127,6 +152,7 @@ def main():
     test_generator()
     test_shrinker()
     test_classifier()
+    test_hang_confirmation()
     if opts.strata:
         test_programs(os.path.abspath(opts.strata), opts.programs)
     print("%d passed, %d failed" % tuple(RESULTS))

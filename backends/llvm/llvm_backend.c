@@ -20,9 +20,13 @@
  * are only embedded as constants.
  *
  * Size cap: above O2_MAX_INSNS live IR instructions an O2 request compiles at O1.
+ * Pipelines: StBackendOptions.pipeline names the IR passes (NULL: default<On> for the opt
+ * level); the empty string runs none (the mid tier: Strata's own passes already ran).
+ *
  * Debugging switches (environment, read at init): STRATA_LLVM_TRACE=1 (a line per compile
- * with its stages' times), STRATA_LLVM_PRINT=ir,asm (the print options), and
- * STRATA_LLVM_OPT_LEVEL=0|1|2 (override, to bisect miscompiles between LLVM and the IR).
+ * with its stages' wall times and the thread's CPU time), STRATA_LLVM_PRINT=ir,asm (the print
+ * options), STRATA_LLVM_OPT_LEVEL=0|1|2 (override, to bisect miscompiles between LLVM and the
+ * IR) and STRATA_LLVM_PIPELINE=PASSES (override every compile's pipeline; "" for none).
  *
  * Errors from LLVM (verifier, pass pipeline, codegen, linking, lookup) become compile()
  * returning false with out->error set. Only the symbol st_backend_plugin is exported.
@@ -64,6 +68,7 @@ typedef struct LlvmState {
   uint64_t next_id;                       /* symbol names st_jit_<id> are unique per state */
   bool env_print_ir, env_print_asm;       /* STRATA_LLVM_PRINT */
   int env_opt_level;                      /* STRATA_LLVM_OPT_LEVEL, or -1 */
+  const char *env_pipeline;               /* STRATA_LLVM_PIPELINE, or NULL */
 } LlvmState;
 
 /* A compiled function: what release() needs. */
@@ -74,6 +79,14 @@ typedef struct LlvmCode {
 static uint64_t now_ns(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+/* The compiling thread's CPU time: what STRATA_LLVM_TRACE reports next to wall time, since on
+ * a loaded machine the wall time of a compile says more about the neighbours than about LLVM. */
+static uint64_t cpu_ns(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
   return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
 }
 
@@ -105,6 +118,9 @@ static void *llvm_init(const StBackendHost *host, char *err, size_t errlen) {
    * from IR-level ones when bisecting a miscompile). */
   env = getenv("STRATA_LLVM_OPT_LEVEL");
   s->env_opt_level = env && *env >= '0' && *env <= '2' ? *env - '0' : -1;
+  /* STRATA_LLVM_PIPELINE=PIPELINE overrides every compile's pass pipeline ("" runs none): for
+   * measuring what each pass costs and buys without a rebuild. */
+  s->env_pipeline = getenv("STRATA_LLVM_PIPELINE");
   env = getenv("STRATA_LLVM_PRINT");
   if (env) {
     s->env_print_ir = strstr(env, "ir") != NULL;
@@ -196,7 +212,8 @@ static LLVMModuleRef build_module(LlvmState *s, LLVMContextRef ctx, LLVMTargetMa
     m = NULL;
   }
   if (!m) return NULL;
-  const char *pipeline = opt->pipeline;
+  const char *pipeline = s->env_pipeline ? s->env_pipeline : opt->pipeline;
+  if (pipeline && !pipeline[0]) return m; /* no passes at all */
   if (!pipeline) pipeline = opt->opt_level <= 0 ? "default<O0>" : opt->opt_level == 1 ? "default<O1>" : "default<O2>";
   *opt_start = now_ns();
   LLVMPassBuilderOptionsRef pbo = LLVMCreatePassBuilderOptions();
@@ -213,7 +230,7 @@ static LLVMModuleRef build_module(LlvmState *s, LLVMContextRef ctx, LLVMTargetMa
 static bool llvm_compile(void *state, StIrFunc *f, const char *name, const StBackendOptions *opt,
                          StBackendResult *out) {
   LlvmState *s = state;
-  uint64_t t0 = now_ns();
+  uint64_t t0 = now_ns(), c0 = s->host.trace ? cpu_ns() : 0;
   memset(out, 0, sizeof *out);
   if (!name) name = f->name ? f->name : "anonymous";
   pthread_mutex_lock(&s->compile_lock);
@@ -305,9 +322,9 @@ static bool llvm_compile(void *state, StIrFunc *f, const char *name, const StBac
   if (s->host.trace) {
     uint64_t t_end = now_ns();
     fprintf(stderr, "[llvm] %s -> %s at %#lx, %zu bytes; ms: lower+verify %.3f, passes %.3f, "
-            "codegen %.3f, link %.3f\n", name, sym, (unsigned long)addr, size,
+            "codegen %.3f, link %.3f; cpu %.3f\n", name, sym, (unsigned long)addr, size,
             (t_opt - t0) / 1e6, (t_codegen - t_opt) / 1e6, (t_link - t_codegen) / 1e6,
-            (t_end - t_link) / 1e6);
+            (t_end - t_link) / 1e6, (cpu_ns() - c0) / 1e6);
   }
   ok = true;
 done:

@@ -29,6 +29,23 @@ STACK_PROGRAM = (b'function f(n) { return f(n + 1) + 1; }\n'
                  b'}\n'
                  b'print(g(500));\n')
 STACK_OUT = 'RangeError: Maximum call stack size exceeded\n' * 3 + '500\n'
+# Runaway recursion of each shape for the compiled tiers: the recursion runs three times (the
+# first may overflow in the interpreter before the function is hot, the later ones in compiled
+# code), each time caught, and then the program goes on (g(500) needs a sound stack).
+STACK_KINDS = {
+    'plain': b'function r(n) { return r(n + 1) + 1; }\nfunction run() { return r(0); }\n',
+    'mutual': (b'function r(n) { return s(n + 1) + 1; }\nfunction s(n) { return r(n + 1) + 1; }\n'
+               b'function run() { return r(0); }\n'),
+    'getter': (b'var o = { get x() { return this.x + 1; } };\n'
+               b'function run() { return o.x; }\n'),
+    'new': (b'function C(n) { this.next = new C(n + 1); }\n'
+            b'function run() { return new C(0); }\n'),
+}
+STACK_TAIL = (b'function g(n) { return n === 0 ? 0 : 1 + g(n - 1); }\n'
+              b'for (var i = 0; i < 3; i++) {\n'
+              b'  try { run(); print("no error"); } catch (e) { print(e.name + ": " + e.message); }\n'
+              b'}\n'
+              b'print(g(500));\n')
 
 
 class Case:
@@ -97,8 +114,9 @@ def tier_cases(strata, notes):
             continue
         for how in (['--eager'], ['--tiers=interp,%s@10' % t]):
             args = (['--tiers=' + t] if how == ['--eager'] else []) + how + ['{file}']
-            cases.append(Case('stack overflow, tier %s (%s)' % (t, ' '.join(how)), args, 0, first='',
-                              source=STACK_PROGRAM, stdout=STACK_OUT))
+            for kind, src in STACK_KINDS.items():
+                cases.append(Case('stack overflow, tier %s (%s), %s' % (t, ' '.join(how), kind), args,
+                                  0, first='', source=src + STACK_TAIL, stdout=STACK_OUT))
     return cases
 
 

@@ -19,6 +19,8 @@ Full matrix (T = every available compiled tier):
     T-deoptN               --tiers=interp,T@20 --no-concurrent --deopt-every=N, N in 1 3 17
     interp-gcstress        --tiers=interp --gc-stress
     T-gcstress             --tiers=interp,T@20 --no-concurrent --gc-stress (first tier only)
+    chain-mid              --tiers=interp,baseline@50,mid@500,llvm@5000 (when all three exist)
+    chain-gccjit           --tiers=interp,baseline@50,gccjit@2000 (when both exist)
 CI matrix (--matrix ci): interp, T-eager (not for CI_EAGER_SKIP tiers), default, T-deopt3,
 interp-gcstress.
 
@@ -130,6 +132,14 @@ def matrix(kind, tiers):
     # splay, exceed 2 minutes even with 2 iterations): corpus only.
     configs.append(("interp-gcstress", "--tiers=interp --gc-stress",
                     {"gc": True, "corpus_only": True}))
+    if kind == "full":
+        # Issue 6's mixed chains (tests/run_tests.py CONFIGS has the same two): the moves
+        # between baseline and the speculative tiers, deopt back to baseline included.
+        for name in ("chain-mid", "chain-gccjit"):
+            flags = rt.CONFIGS[name]
+            need = [w.split("@")[0] for w in flags.split("=", 1)[1].split(",")[1:]]
+            if all(t in tiers for t in need):
+                configs.append((name, flags, {}))
     if tiers and kind == "full":
         # One tier under --gc-stress: the interpreter's and the tiers' roots together.
         t = "llvm" if "llvm" in tiers else tiers[0]
