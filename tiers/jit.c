@@ -317,6 +317,10 @@ StCode *st_jit_end(StVM *vm, StJitJob *job, StAbort *abort, StCompileRecord *rec
 
 void st_jit_job_free(StJitJob *job) {
   if (!job->ir_freed) st_ir_free(&job->ir);
+  /* Generated but never installed (the compile queue shut down at exit, or the batch was
+   * dropped): the backend's code and resources go back through the plugin that made them. */
+  StBackendPlugin *pl = job->cfg.plugin;
+  if (job->code && job->ok && job->res.handle && pl && pl->ok) pl->backend->release(pl->state, job->res.handle);
   if (job->code) {
     st_deopt_info_free(job->code->deopt_info);
     free(job->code->cells);

@@ -27,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 
 enum { EXIT_OK = 0, EXIT_UNCAUGHT = 1, EXIT_USAGE = 2 };
@@ -72,6 +73,18 @@ static void check_flag_values(const StFlags *f) {
     usage_error("--max-heap wants 0 (no limit) or at least 1M, got '%s' bytes", num);
   }
   if (f->stats && !f->stats[0]) usage_error("%s", "--stats= needs a file name (or '-' for stderr)");
+  if (f->stats && strcmp(f->stats, "-")) {
+    /* The report is written at exit: a path that cannot be written is refused before the
+     * program runs, not after it (its directory must exist and be writable). */
+    char dir[4096];
+    const char *slash = strrchr(f->stats, '/');
+    size_t n = slash ? (size_t)(slash - f->stats) : 0;
+    if (n >= sizeof dir) n = sizeof dir - 1;
+    if (slash && n == 0) strcpy(dir, "/");
+    else if (slash) memcpy(dir, f->stats, n), dir[n] = 0;
+    else strcpy(dir, ".");
+    if (access(dir, W_OK) != 0) usage_error("--stats: cannot write a file in directory '%s'", dir);
+  }
   if (f->print_feedback && !f->print_feedback[0])
     usage_error("%s", "--print-feedback= needs a function name (bare --print-feedback: all)");
   if (f->print_ir) {
