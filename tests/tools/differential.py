@@ -126,8 +126,12 @@ def matrix(kind, tiers):
         for n in DEOPT_EVERY:
             if kind == "ci" and n != 3:
                 continue
+            # libgccjit costs ~130 ms of CPU per compile (as and ld run as subprocesses), and
+            # forced deopts recompile hot functions many times: richards under gccjit-deopt3
+            # makes 141 compiles, 18 s of CPU for 2 iterations. Those get 3x the timeout.
+            copt = {"timeout_factor": 3} if t == "gccjit" else {}
             configs.append(("%s-deopt%d" % (t, n),
-                            "--tiers=interp,%s@20 --no-concurrent --deopt-every=%d" % (t, n), {}))
+                            "--tiers=interp,%s@20 --no-concurrent --deopt-every=%d" % (t, n), copt))
     # Benchmarks allocate too much for --gc-stress (8 of 21, e.g. binarytrees, deltablue,
     # splay, exceed 2 minutes even with 2 iterations): corpus only.
     configs.append(("interp-gcstress", "--tiers=interp --gc-stress",
@@ -211,7 +215,7 @@ def run_program(prog, configs, opts):
                                (copt.get("corpus_only") and prog.kind == "bench")):
             out.append((name, [], True, 0.0))
             continue
-        timeout = opts.timeout * (GC_STRESS_TIMEOUT_FACTOR if copt.get("gc") else 1)
+        timeout = opts.timeout * (GC_STRESS_TIMEOUT_FACTOR if copt.get("gc") else 1) * copt.get("timeout_factor", 1)
         res = normalize(rt.run(prog.command(opts.strata, flags, opts), cwd, timeout))
         if prog.kind == "bench":
             res = bench_result(res)
