@@ -357,6 +357,14 @@ StIrRef st_irb_call(IrB *b, StIrHelper h, StIrType type, bool throws, uint32_t n
     StIrRef pcv = st_irb_const_ptr(b, fr->proto->code + pc);
     StIrRef st = st_irb_emit(b, ST_IR_STORE, ST_IRT_VOID, b->frameptr, pcv, 0);
     st_ir_insn(b->f, st)->imm.i = (int64_t)offsetof(StFrame, pc);
+    if (b->frame->parent && b->opts->code && snap <= ST_FRAME_SITE_MAX_SNAP) {
+      /* Which snapshot describes the inlined levels too (stack traces list them: the site
+       * word of interp/frame.h). One store, on calls from inlined code only. */
+      StValue word = st_frame_site_encode(b->opts->code, snap);
+      StIrRef w = st_irb_const_ptr(b, (const void *)(uintptr_t)word);
+      StIrRef sw = st_irb_emit(b, ST_IR_STORE, ST_IRT_VOID, b->frameptr, w, 0);
+      st_ir_insn(b->f, sw)->imm.i = (int64_t)offsetof(StFrame, aux);
+    }
   }
   StIrRef r = st_irb_emit(b, throws ? ST_IR_CALL : ST_IR_CALL, type, 0, 0, 0);
   StIrInsn *i = st_ir_insn(b->f, r);

@@ -22,6 +22,13 @@
  *    (st_interp_call): returning from it returns to C.
  *  - A deoptimized optimized frame is rebuilt into exactly this layout (tiers/deopt.c), and
  *    baseline code keeps it live, so any frame can be resumed by the interpreter at `pc`.
+ *  - A frame running optimized code (never ASYNC: the speculative tiers refuse async
+ *    functions) has no use for `aux`, so compiled code stores there, before each runtime call
+ *    it makes from inside an inlined callee, a site word (st_frame_site_encode): which exit of
+ *    its code describes every frame of that call. Stack traces expand the frame through it
+ *    (vm->hooks.inlined_frames). The word is not cleared after the call: a reader trusts it only
+ *    while `pc` still names the call that entered the inlined chain (every runtime call that
+ *    stores that pc comes from inside the chain, and stores the word too). Deopt resets it.
  */
 #ifndef ST_INTERP_FRAME_H
 #define ST_INTERP_FRAME_H
@@ -64,6 +71,29 @@ ST_INLINE StContext *st_frame_ctx(const StFrame *f) {
 /* The bytecode offset the frame is at. */
 ST_INLINE uint32_t st_frame_pc_offset(const StFrame *f) {
   return (uint32_t)(f->pc - st_frame_proto(f)->code);
+}
+
+/* The site word: a raw integer with the top 16 bits zero (a double to the GC, which skips
+ * it): the exit's snapshot number (1-based, < 2^24) and 24 bits of the StCode's address, so
+ * that a stale word from another code of the same function is not mistaken for one of this
+ * code. */
+#define ST_FRAME_SITE_MAX_SNAP 0xFFFFFFu
+ST_INLINE uint32_t st_frame_site_tag(const void *code) {
+  return (uint32_t)(((uintptr_t)code >> 4) & 0xFFFFFFu);
+}
+ST_INLINE StValue st_frame_site_encode(const void *code, uint32_t snap) {
+  return ((StValue)st_frame_site_tag(code) << 24) | (StValue)snap;
+}
+/* Whether f->aux holds a site word; its snapshot number and code tag. (Frames are not marked
+ * ST_FRAME_COMPILED while they run compiled code; the word itself tells: a non-async frame's
+ * aux is undefined unless compiled code stored a site word, and deopt clears it.) */
+ST_INLINE bool st_frame_site_decode(const StFrame *f, uint32_t *snap, uint32_t *tag) {
+  if (f->flags & ST_FRAME_ASYNC) return false;
+  StValue w = f->aux;
+  if ((w >> 48) != 0 || (w & ST_FRAME_SITE_MAX_SNAP) == 0) return false;
+  *snap = (uint32_t)(w & ST_FRAME_SITE_MAX_SNAP);
+  *tag = (uint32_t)(w >> 24);
+  return true;
 }
 
 #endif

@@ -1317,30 +1317,48 @@ StValue st_interp_run_script(StVM *vm, StProto *script) {
 /* ------------------------------------------------------------------------------------------ */
 /* Stack traces                                                                               */
 
-static void append_frame_line(StVM *vm, StStringBuilder *b, StFrame *f) {
-  StProto *p = st_frame_proto(f);
+/* One line: the function (callee, a closure of proto p) at bytecode offset pc. */
+static void append_frame_line(StVM *vm, StStringBuilder *b, StValue callee, StProto *p, uint32_t pc,
+                              bool construct) {
   uint32_t line, col;
-  st_function_position(p, st_frame_pc_offset(f), &line, &col);
+  st_function_position(p, pc, &line, &col);
   char buf[512], name[200];
   const char *file = p->source ? p->source->filename : "<anonymous>";
   if (p->flags & ST_PROTO_SCRIPT) {
     snprintf(buf, sizeof buf, "\n    at %s:%u:%u", file, line, col);
   } else {
-    st_function_debug_name(vm, st_get_object(f->callee), name, sizeof name);
-    snprintf(buf, sizeof buf, "\n    at %s%s (%s:%u:%u)", (f->flags & ST_FRAME_CONSTRUCT) ? "new " : "",
-             name, file, line, col);
+    st_function_debug_name(vm, st_get_object(callee), name, sizeof name);
+    snprintf(buf, sizeof buf, "\n    at %s%s (%s:%u:%u)", construct ? "new " : "", name, file, line,
+             col);
   }
   st_string_builder_add_cstr(b, buf);
 }
 
 enum { STACK_TRACE_LIMIT = 10 }; /* V8's Error.stackTraceLimit default */
 
+/* The frames as the interpreter would have them: a frame running optimized code, stopped at a
+ * call made from code inlined into it, stands for the inlined levels too (the tiers' hook lists
+ * them from the call's snapshot, found through the frame's site word: interp/frame.h),
+ * innermost first, each counted against the limit. Inlined levels are calls, never
+ * constructions (only CALL is inlined). */
 StString *st_interp_capture_stack(StVM *vm) {
   StStringBuilder b;
   st_string_builder_init(vm, &b);
   int n = 0;
-  for (StFrame *f = vm->frame; f && n < STACK_TRACE_LIMIT; f = f->caller, n++)
-    append_frame_line(vm, &b, f);
+  for (StFrame *f = vm->frame; f && n < STACK_TRACE_LIMIT; f = f->caller) {
+    if (vm->hooks.inlined_frames && !(f->flags & ST_FRAME_ASYNC) && f->aux != ST_UNDEFINED) {
+      StVMInlinedLevel lv[STACK_TRACE_LIMIT];
+      uint32_t k = vm->hooks.inlined_frames(vm, f, lv, (uint32_t)(STACK_TRACE_LIMIT - n));
+      for (uint32_t i = 0; i < k; i++, n++) {
+        StFunction *fn = (StFunction *)st_get_object(lv[i].callee);
+        append_frame_line(vm, &b, lv[i].callee, fn->proto, lv[i].pc, false);
+      }
+      if (n >= STACK_TRACE_LIMIT) break;
+    }
+    append_frame_line(vm, &b, f->callee, st_frame_proto(f), st_frame_pc_offset(f),
+                      (f->flags & ST_FRAME_CONSTRUCT) != 0);
+    n++;
+  }
   return st_string_builder_finish(&b);
 }
 

@@ -67,6 +67,12 @@ typedef enum StErrorKind {
   ST_ERROR_AGGREGATE,
 } StErrorKind;
 
+/* One level of an inlined call chain (hooks.inlined_frames). */
+typedef struct StVMInlinedLevel {
+  StValue callee; /* the level's closure */
+  uint32_t pc;    /* bytecode offset in callee's proto */
+} StVMInlinedLevel;
+
 /* Upward calls, registered at start-up by the floor that implements them. */
 typedef struct StVMHooks {
   /* interp/: call a function value (any callable) with this and args; new_target undefined for
@@ -75,6 +81,11 @@ typedef struct StVMHooks {
                   StValue new_target);
   /* interp/: the JS stack trace at this point, as a string ("    at f (file:1:2)" lines). */
   StString *(*capture_stack)(StVM *vm);
+  /* tiers/: for a compiled frame f stopped at a call made from code inlined into it, the
+   * inlined levels of that call, innermost first, up to max: out[i] gets the level's closure
+   * (callee) and the bytecode offset it is at (pc). Returns how many; 0 when f is not at
+   * such a call. Stack traces list them above f itself (interp/interp.c). */
+  uint32_t (*inlined_frames)(StVM *vm, const StFrame *f, StVMInlinedLevel *out, uint32_t max);
   /* runtime/: enqueue a microtask (a promise job): fn(arg) on an empty stack. */
   void (*enqueue_job)(StVM *vm, StValue fn, StValue arg);
   /* runtime/: HostPromiseRejectionTracker: a promise was rejected with no handler

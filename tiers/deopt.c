@@ -104,6 +104,7 @@ StValue st_deopt_exit(StVM *vm, StFrame *frame, StCode *code, uint32_t exit_id) 
   }
   vm->frame = f;
   frame->flags &= (uint16_t)~ST_FRAME_COMPILED;
+  if (!(frame->flags & ST_FRAME_ASYNC)) frame->aux = ST_UNDEFINED; /* no site word survives */
   if (overflow) {
     if (st_vm_has_exception(vm)) (void)st_vm_take_exception(vm);
     (void)st_vm_range_error(vm, "Maximum call stack size exceeded");
@@ -121,4 +122,47 @@ void st_deopt_invalidate(StVM *vm, StCode *code, const char *why) {
   if (code->invalid) return;
   code->invalid = true;
   st_tier_code_invalidated(vm, code, why);
+}
+
+/* --- stack traces through inlined frames --- */
+
+/* The exit that site word (snap, tag) names in code c, if c is the code it was made for and
+ * the exit is a call inside an inlined chain entered at f's current pc. */
+static const StDeoptExit *site_exit(const StCode *c, const StFrame *f, uint32_t snap,
+                                    uint32_t tag) {
+  const StDeoptInfo *info = c ? c->deopt_info : NULL;
+  if (!info || st_frame_site_tag(c) != tag || snap > info->nexits) return NULL;
+  const StDeoptExit *x = &info->exits[snap - 1];
+  if (x->nframes < 2) return NULL;
+  const StDeoptFrame *outer = &info->frames[x->first_frame];
+  if (outer->proto != st_frame_proto(f) || outer->pc != st_frame_pc_offset(f)) return NULL;
+  return x;
+}
+
+uint32_t st_deopt_inlined_frames(StVM *vm, const StFrame *f, StVMInlinedLevel *out, uint32_t max) {
+  uint32_t snap, tag;
+  if (!st_frame_site_decode(f, &snap, &tag)) return 0;
+  /* Which code the frame runs is not recorded: the word's tag picks it among the function's
+   * installed, OSR and retired codes (retired code lives until exit, so none is stale). */
+  StProto *p = st_frame_proto(f);
+  StProtoTier *pt = p->tier;
+  const StDeoptExit *x = NULL;
+  const StDeoptInfo *info = NULL;
+  if (pt) {
+    x = site_exit(pt->code, f, snap, tag);
+    if (x) info = pt->code->deopt_info;
+    for (size_t i = 0; !x && i < pt->osr.len; i++)
+      if ((x = site_exit(pt->osr.data[i], f, snap, tag))) info = pt->osr.data[i]->deopt_info;
+  }
+  StTierState *ts = st_tier_state(vm);
+  for (StCode *c = ts ? ts->dead : NULL; !x && c; c = c->next_dead)
+    if (c->proto == p && (x = site_exit(c, f, snap, tag))) info = c->deopt_info;
+  if (!x) return 0;
+  uint32_t n = 0;
+  for (uint32_t k = x->nframes; k-- > 1 && n < max; n++) {
+    const StDeoptFrame *df = &info->frames[x->first_frame + k];
+    out[n].callee = df->callee;
+    out[n].pc = df->pc;
+  }
+  return n;
 }

@@ -73,6 +73,10 @@ void st_deopt_invalidate(StVM *vm, StCode *code, const char *why);
 /* The VM's deopt buffer, grown to at least n slots. */
 StValue *st_deopt_buffer(StVM *vm, uint32_t n);
 
+/* vm->hooks.inlined_frames: the inlined levels of the call compiled frame f is stopped at,
+ * from the exit its site word names (interp/frame.h), innermost first; 0 when none. */
+uint32_t st_deopt_inlined_frames(StVM *vm, const StFrame *f, StVMInlinedLevel *out, uint32_t max);
+
 void st_deopt_info_free(StDeoptInfo *d);
 /* GC: constants held by the deopt tables (callee closures). */
 void st_deopt_info_trace(StHeap *h, const StDeoptInfo *d);

@@ -518,6 +518,7 @@ bool st_tier_init(StVM *vm, const char *spec, bool eager, char *err, size_t errl
   st_gc_add_root_tracer(vm->heap, trace_dead_code, ts);
   ts->deps = st_deps_new();
   vm->hooks.dependency_broken = st_deps_broken;
+  vm->hooks.inlined_frames = st_deopt_inlined_frames; /* stack traces through inlined frames */
   return true;
 }
 
@@ -551,6 +552,7 @@ void st_tier_free(StVM *vm) {
   st_gc_remove_root_tracer(vm->heap, trace_dead_code, ts);
   st_deps_free(ts->deps);
   vm->hooks.dependency_broken = NULL;
+  vm->hooks.inlined_frames = NULL;
   st_prof_free(ts->prof);
   free(ts);
   vm->tiers = NULL;
