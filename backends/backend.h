@@ -21,7 +21,14 @@
 
 #include "backends/ir.h"
 
-#define ST_BACKEND_ABI_VERSION 1
+/* The plugin and the host must agree on the IR's layout and op numbering, not only on this
+ * interface's revision: a plugin built from an older tree next to a newer strata binary would
+ * read the IR wrongly and crash. So the version folds in the IR's struct sizes and op count
+ * (a stale plugin is then refused with "backend ABI mismatch"). Bump the revision (first term)
+ * for changes the sizes do not show. */
+#define ST_BACKEND_ABI_VERSION \
+  ((uint32_t)(2u * 1000003u + (uint32_t)sizeof(StIrInsn) * 7919u + (uint32_t)sizeof(StIrBlock) * 104729u + \
+              (uint32_t)sizeof(StIrFunc) * 15485863u + (uint32_t)ST_IR_OP_COUNT * 179424673u))
 #define ST_BACKEND_PLUGIN_SYMBOL "st_backend_plugin"
 
 typedef struct StBackendHost {
