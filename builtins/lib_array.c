@@ -717,6 +717,23 @@ static bool join_add(StVM *vm, StStringBuilder *b, StValue v) {
   return true;
 }
 
+/* The length of o.join(sep) when o is a packed dense array of strings, null and undefined
+ * (joining it calls no user code, so the sum can be taken first); -1 otherwise. Lets join
+ * throw "Invalid string length" before building anything, and allocate once. */
+static double join_length_of_strings(StObject *o, StString *sep) {
+  if (!st_object_is_array(o) || (o->hdr.flags & ST_OBJECT_SPARSE) || !o->elements) return -1;
+  uint32_t n = st_array_length(o);
+  if (o->elements->length != n) return -1;
+  double total = n > 1 ? (double)(n - 1) * (sep ? st_string_length(sep) : 1) : 0;
+  for (uint32_t i = 0; i < n; i++) {
+    StValue v = o->elements->data[i];
+    if (st_is_nullish(v)) continue;
+    if (!st_is_string(v)) return -1; /* ST_HOLE, numbers, objects: the general loop */
+    total += st_string_length(st_get_string(v));
+  }
+  return total;
+}
+
 /* The body of join and toLocaleString; locale_key ("toLocaleString" or undefined): each
  * element is passed through that method first. */
 static StValue join_with(StVM *vm, StObject *stack, StObject *o, StValue sepv, StValue locale_key) {
@@ -733,6 +750,15 @@ static StValue join_with(StVM *vm, StObject *stack, StObject *o, StValue sepv, S
   StStringBuilder b;
   st_string_builder_init(vm, &b);
   bool ok = true;
+  if (st_is_undefined(locale_key)) {
+    double total = join_length_of_strings(o, sep);
+    if (total > ST_STRING_MAX_LENGTH) {
+      st_vm_range_error(vm, "Invalid string length");
+      ok = false;
+    } else if (total > 0) {
+      (void)st_string_builder_reserve(&b, (size_t)total);
+    }
+  }
   for (double k = 0; k < len && ok; k++) {
     if (k > 0) {
       if (sep) st_string_builder_add_string(&b, sep);

@@ -950,6 +950,10 @@ static bool builder_reserve(StStringBuilder *b, size_t extra) {
   return true;
 }
 
+bool st_string_builder_reserve(StStringBuilder *b, size_t extra) {
+  return builder_reserve(b, extra);
+}
+
 /* Switches to two bytes per unit (the first unit >= 256 is about to be added). */
 static void builder_widen(StStringBuilder *b) {
   size_t cap = b->cap ? b->cap : 32;

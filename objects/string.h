@@ -138,6 +138,9 @@ void st_string_builder_add_unit(StStringBuilder *b, uint16_t c);
 void st_string_builder_add_string(StStringBuilder *b, StString *s);
 void st_string_builder_add_latin1(StStringBuilder *b, const char *p, size_t n);
 void st_string_builder_add_cstr(StStringBuilder *b, const char *s); /* UTF-8 */
+/* Makes room for `extra` more units at once (one allocation instead of repeated doubling);
+ * false, with b->failed set, if the total would exceed ST_STRING_MAX_LENGTH. */
+bool st_string_builder_reserve(StStringBuilder *b, size_t extra);
 /* The result (NULL with a pending RangeError if too long); frees the buffer either way. */
 StString *st_string_builder_finish(StStringBuilder *b);
 void st_string_builder_free(StStringBuilder *b); /* abandon */
