@@ -54,6 +54,12 @@ uint32_t st_cc_const(Cc *c, StValue v) { return st_emit_const(&c->fn->e, v); }
 
 #define E (&c->fn->e)
 
+/* The source object every proto of this compilation points to. */
+static StSource *new_source(StVM *vm, const StCompileOptions *opt, const char *src, size_t len) {
+  if (opt->source_outlives_vm) return st_function_new_source_shared(vm, opt->filename, src, len);
+  return st_function_new_source(vm, opt->filename, src, len);
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* Scopes at run time                                                                         */
 
@@ -832,6 +838,7 @@ static StProto *compile_function(Cc *c, StAstFunction *f, StScope *scope, StNode
   /* Eval code's top level: one more register, after the locals, for the completion value. */
   bool eval_top = !f && c->eval && !c->fn;
   st_emit_init(&fs.e, c->vm, 1 + scope->nparams + scope->nlocals + (eval_top ? 1 : 0));
+  st_emit_use_pool(&fs.e, &c->emit_pool);
   if (eval_top) fs.completion_reg = 1 + scope->nparams + scope->nlocals;
   fs.outer = c->fn;
   fs.e.outer = c->fn ? &c->fn->e : NULL;
@@ -909,11 +916,12 @@ StProto *st_cc_program(StVM *vm, StProgram *prog, const StCompileOptions *opt, c
   c.names = prog->names;
   c.eval = eval;
   c.release_prog = eval ? NULL : prog;
-  c.source = st_function_new_source(vm, opt->filename, src, len);
+  c.source = new_source(vm, opt, src, len);
   if (!c.source) return NULL;
   st_gc_add_root_tracer(vm->heap, trace_compiler, &c);
   StProto *result = compile_function(&c, NULL, prog->scope, &prog->body, &prog->h);
   st_gc_remove_root_tracer(vm->heap, trace_compiler, &c);
+  st_emit_pool_free(&c.emit_pool);
   ST_ASSERT(c.failed || c.next_deferred == c.deferred.len, "a hoisted function was not compiled");
   st_vec_free(&c.deferred);
   return result;
@@ -962,7 +970,7 @@ static StProto *compile_source(StVM *vm, const char *src, size_t len, const StCo
   c.diags = diags;
   c.opt = opt;
   c.names = prog->names;
-  c.source = st_function_new_source(vm, opt->filename, src, len);
+  c.source = new_source(vm, opt, src, len);
   if (!c.source) goto done;
   st_gc_add_root_tracer(vm->heap, trace_compiler, &c);
   StNode *only = prog->body.count == 1 ? prog->body.items[0] : NULL;
@@ -982,6 +990,7 @@ static StProto *compile_source(StVM *vm, const char *src, size_t len, const StCo
     st_emit_free(&outer.e);
   }
   st_gc_remove_root_tracer(vm->heap, trace_compiler, &c);
+  st_emit_pool_free(&c.emit_pool);
 done:
   st_arena_free(&arena);
   return result;

@@ -16,6 +16,9 @@ typedef struct StCompileOptions {
   const char *filename;
   bool strict;               /* whole script is strict mode code */
   bool allow_natives_syntax; /* %Name(...) calls */
+  /* src (NUL-terminated at src[len]) stays unchanged until the VM is freed: the functions'
+   * source object then shares it instead of copying it (the CLI's script file). */
+  bool source_outlives_vm;
   /* Resolves a %Name to an id in vm->hooks.natives, or -1. */
   int (*native_id)(StVM *vm, const char *name, int argc);
 } StCompileOptions;

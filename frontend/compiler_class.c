@@ -125,6 +125,7 @@ static StProto *default_ctor(Cc *c, StClass *cls, bool derived, const StName *na
   CFunc fs;
   memset(&fs, 0, sizeof fs);
   st_emit_init(&fs.e, c->vm, 1);
+  st_emit_use_pool(&fs.e, &c->emit_pool);
   fs.outer = c->fn;
   fs.e.outer = &c->fn->e;
   fs.scope = cls->scope;

@@ -99,6 +99,7 @@ typedef struct Cc {
    * it, so that its tree can be freed with its statement's. In source order. */
   StVec(struct CDeferred { StAstFunction *f; uint32_t k; }) deferred;
   uint32_t next_deferred;
+  StEmitPool emit_pool;    /* every function's emitter draws its buffers from here */
 } Cc;
 
 /* compiler.c */

@@ -19,9 +19,47 @@ void st_emit_init(StEmitter *e, StVM *vm, uint32_t first_free_reg) {
   e->next_reg = e->nregs = first_free_reg;
 }
 
+void st_emit_pool_free(StEmitPool *pool) {
+  for (size_t i = 0; i < pool->spare.len; i++) {
+    StEmitBufs *b = &pool->spare.data[i];
+    free(b->code);
+    free(b->consts);
+    free(b->fb_kinds);
+    free(b->lines);
+    free(b->handlers);
+  }
+  st_vec_free(&pool->spare);
+}
+
+void st_emit_use_pool(StEmitter *e, StEmitPool *pool) {
+  ST_ASSERT(!e->code.cap && !e->consts.cap && !e->fb_kinds.cap && !e->lines.cap &&
+                !e->handlers.cap, "st_emit_use_pool after emitting");
+  e->pool = pool;
+  if (!pool->spare.len) return;
+  StEmitBufs b = st_vec_pop(&pool->spare);
+  e->code.data = b.code, e->code.cap = b.code_cap;
+  e->consts.data = b.consts, e->consts.cap = b.consts_cap;
+  e->fb_kinds.data = b.fb_kinds, e->fb_kinds.cap = b.fb_cap;
+  e->lines.data = b.lines, e->lines.cap = b.lines_cap;
+  e->handlers.data = b.handlers, e->handlers.cap = b.handlers_cap;
+}
+
 void st_emit_free(StEmitter *e) {
   free(e->const_index);
   e->const_index = NULL;
+  if (e->pool) {
+    StEmitBufs b = {e->code.data, e->consts.data, e->fb_kinds.data, e->lines.data,
+                    e->handlers.data, e->code.cap, e->consts.cap, e->fb_kinds.cap,
+                    e->lines.cap, e->handlers.cap};
+    st_vec_push(&e->pool->spare, b);
+    memset(&e->code, 0, sizeof e->code);
+    memset(&e->consts, 0, sizeof e->consts);
+    memset(&e->fb_kinds, 0, sizeof e->fb_kinds);
+    memset(&e->lines, 0, sizeof e->lines);
+    memset(&e->handlers, 0, sizeof e->handlers);
+    e->pool = NULL;
+    return;
+  }
   st_vec_free(&e->code);
   st_vec_free(&e->consts);
   st_vec_free(&e->fb_kinds);
@@ -55,6 +93,10 @@ static uint32_t value_hash(StValue v) {
 }
 
 static void index_insert(StEmitter *e, uint32_t i) {
+  /* Reserved slots are never looked up (st_emit_const_reserve): indexing them would file
+   * every placeholder under one hash, and a script with thousands of top-level functions
+   * would probe one ever-longer run on each insertion (quadratic; most of --check's time). */
+  if (e->consts.data[i] == ST_EXCEPTION) return;
   for (uint32_t h = value_hash(e->consts.data[i]) & e->const_index_mask;;
        h = (h + 1) & e->const_index_mask) {
     if (!e->const_index[h]) {
@@ -82,8 +124,8 @@ uint32_t st_emit_const(StEmitter *e, StValue v) {
 
 uint32_t st_emit_const_reserve(StEmitter *e) { return add_const(e, ST_EXCEPTION); }
 
-/* The index keeps the slot under the placeholder's hash: harmless, since a function's proto
- * is never looked up (each is a constant of one function only), and a rehash files it right. */
+/* The slot stays out of the index until a rehash files it under its value: harmless, since a
+ * function's proto is never looked up (each is a constant of one function only). */
 void st_emit_const_set(StEmitter *e, uint32_t k, StValue v) {
   ST_ASSERT(k < e->consts.len && e->consts.data[k] == ST_EXCEPTION, "k%u is no reserved slot", k);
   e->consts.data[k] = v;
@@ -231,8 +273,32 @@ void st_emit_add_handler(StEmitter *e, StHandler h) {
   st_vec_push(&e->handlers, h);
 }
 
+/* An exact-size malloc'd copy of n elements (NULL for none), for the proto. */
+static void *copy_out(const void *data, size_t n, size_t elem) {
+  if (!n) return NULL;
+  void *r = st_xmalloc(n * elem);
+  memcpy(r, data, n * elem);
+  return r;
+}
+
 bool st_emit_finish(StEmitter *e, StProto *p) {
   if (e->failed) return false;
+  if (e->pool) {
+    /* The buffers stay with the emitter (and go back to the pool); the proto gets copies. */
+    p->code_len = (uint32_t)e->code.len;
+    p->code = copy_out(e->code.data, e->code.len, sizeof *e->code.data);
+    p->nconsts = (uint32_t)e->consts.len;
+    p->consts = copy_out(e->consts.data, e->consts.len, sizeof *e->consts.data);
+    p->nlines = (uint32_t)e->lines.len;
+    p->lines = copy_out(e->lines.data, e->lines.len, sizeof *e->lines.data);
+    p->nhandlers = (uint32_t)e->handlers.len;
+    p->handlers = copy_out(e->handlers.data, e->handlers.len, sizeof *e->handlers.data);
+    p->nfeedback = (uint32_t)e->fb_kinds.len;
+    p->fb_kinds = copy_out(e->fb_kinds.data, e->fb_kinds.len, sizeof *e->fb_kinds.data);
+    e->code.len = e->consts.len = e->lines.len = e->handlers.len = e->fb_kinds.len = 0;
+    p->nregs = e->nregs;
+    return true;
+  }
   /* The proto keeps these for the life of the program: no slack from growth. */
   st_vec_shrink(&e->code);
   st_vec_shrink(&e->consts);

@@ -71,10 +71,13 @@ static void trace_context(StHeap *h, StCell *c) {
   st_gc_mark_values(h, x->slots, x->hdr.aux);
 }
 
+/* StSource hdr.flags: the text is the caller's (st_function_new_source_shared), not ours. */
+enum { SOURCE_TEXT_BORROWED = 1 };
+
 static void finalize_source(StHeap *h, StCell *c) {
   (void)h;
   StSource *s = (StSource *)c;
-  free(s->text);
+  if (!(s->hdr.flags & SOURCE_TEXT_BORROWED)) free(s->text);
   free(s->filename);
 }
 
@@ -255,6 +258,18 @@ StSource *st_function_new_source(StVM *vm, const char *filename, const char *tex
   s->len = len;
   s->filename = st_xstrdup(filename ? filename : "<anonymous>");
   st_gc_external(vm->heap, (int64_t)len);
+  return s;
+}
+
+StSource *st_function_new_source_shared(StVM *vm, const char *filename, const char *text,
+                                        size_t len) {
+  ST_ASSERT(text[len] == 0, "a shared source text must be NUL-terminated");
+  StSource *s = st_vm_alloc(vm, ST_KIND_SOURCE, sizeof(StSource));
+  if (!s) return NULL;
+  s->hdr.flags |= SOURCE_TEXT_BORROWED;
+  s->text = (char *)text; /* never written: the type is shared with owned texts */
+  s->len = len;
+  s->filename = st_xstrdup(filename ? filename : "<anonymous>");
   return s;
 }
 

@@ -144,6 +144,11 @@ StProto *st_function_new_proto(StVM *vm);
 StContext *st_function_new_context(StVM *vm, StContext *parent, uint32_t nslots);
 StAccessor *st_function_new_accessor(StVM *vm, StValue getter, StValue setter);
 StSource *st_function_new_source(StVM *vm, const char *filename, const char *text, size_t len);
+/* The same without a copy, for the CLI's script: text[0..len) (with text[len] == 0) belongs to
+ * the caller, who keeps it unchanged until the VM is freed; the source never frees it. A big
+ * script is then held once, not twice (issue 2's peak-memory goal). */
+StSource *st_function_new_source_shared(StVM *vm, const char *filename, const char *text,
+                                        size_t len);
 
 /* The function's name property as a C string for traces (not JS-visible semantics). */
 const char *st_function_debug_name(StVM *vm, StObject *fn, char *buf, size_t cap);

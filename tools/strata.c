@@ -27,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 
@@ -101,6 +102,12 @@ static char *read_file(const char *path, size_t *len) {
   FILE *f = fopen(path, "rb");
   if (!f) return NULL;
   size_t cap = 1 << 16, n = 0;
+  /* A regular file is read into a buffer of its size (+1 for the NUL, and to see the end):
+   * growing by doubling copied a big script several times over, each copy into fresh pages. */
+  struct stat st;
+  if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+      (uint64_t)st.st_size < SIZE_MAX / 2)
+    cap = (size_t)st.st_size + 1;
   char *buf = st_xmalloc(cap);
   for (;;) {
     size_t got = fread(buf + n, 1, cap - n, f);
@@ -194,7 +201,9 @@ static int run_program(const StFlags *flags, const char *engine, const char *scr
 
   StCompileOptions copt = {.filename = filename, .strict = flags->strict,
                            .allow_natives_syntax = flags->allow_natives_syntax,
-                           .native_id = st_tier_native_id};
+                           .native_id = st_tier_native_id,
+                           /* main frees src only after run_program has freed the VM */
+                           .source_outlives_vm = true};
   StProto *script = st_compiler_compile_script(vm, src, len, &copt, diags);
   int status = EXIT_OK;
   if (!script) {
