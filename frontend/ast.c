@@ -97,16 +97,17 @@ void st_ast_names_init(StNameTable *t, StArena *arena) {
 
 /* ---- Constructors ---------------------------------------------------------------------- */
 
-ST_STATIC_ASSERT(sizeof(StNode) == 12, "the node header is 12 bytes (see StNode)");
+ST_STATIC_ASSERT(sizeof(StNode) == 8, "the node header is 8 bytes (see StNode)");
 ST_STATIC_ASSERT(ST_AST__COUNT <= 256, "node kinds must fit StNode.kind");
+ST_STATIC_ASSERT(ST_TOK__COUNT <= 1 << 16, "token kinds must fit the 16-bit op fields");
+ST_STATIC_ASSERT(sizeof(StIdent) == 16 && sizeof(StBinary) == 24 && sizeof(StMember) == 24 &&
+                     sizeof(StCall) == 32 && sizeof(StNumber) == 16,
+                 "small fields live in the header (ST_AST_HEADER)");
 
-StNode *st_ast_new(StArena *arena, StNodeKind kind, size_t size, uint32_t line, uint32_t col,
-                   uint32_t offset) {
+StNode *st_ast_new(StArena *arena, StNodeKind kind, size_t size, uint32_t offset) {
   ST_ASSERT(size >= sizeof(StNode), "node struct smaller than its header");
   StNode *n = st_arena_zalloc(arena, size);
   n->kind = kind;
-  n->line = line < ST_AST_MAX_LINE ? line : ST_AST_MAX_LINE;
-  n->col = col;
   n->offset = offset;
   return n;
 }
@@ -420,6 +421,7 @@ uint32_t st_ast_depth(const StNode *n) {
 
 typedef struct Out {
   FILE *f;
+  StLineTable *lines;
   uint32_t len;
   uint32_t indent;
   char buf[1 << 16];
@@ -459,11 +461,16 @@ static void put_u32(Out *o, uint32_t v) {
   put_mem(o, tmp + i, sizeof tmp - (size_t)i);
 }
 
+static void put_line_col(Out *o, const StNode *n) {
+  StPos pos = st_ast_pos(o->lines, n);
+  put_u32(o, pos.line);
+  put_char(o, ':');
+  put_u32(o, pos.col);
+}
+
 static void put_pos(Out *o, const StNode *n) {
   put_str(o, " @");
-  put_u32(o, n->line);
-  put_char(o, ':');
-  put_u32(o, n->col);
+  put_line_col(o, n);
 }
 
 /* A string value as a double-quoted literal: printable ASCII as is, the rest escaped, so that
@@ -617,9 +624,7 @@ static void put_attrs(Out *o, const StNode *n) {
       put_str(o, " ->");
       put_str(o, kind_names[j->target->kind]);
       put_char(o, '@');
-      put_u32(o, j->target->line);
-      put_char(o, ':');
-      put_u32(o, j->target->col);
+      put_line_col(o, j->target);
     }
     break;
   }
@@ -628,7 +633,9 @@ static void put_attrs(Out *o, const StNode *n) {
     break;
   case ST_AST_LABELED: put_word(o, ((const StLabeled *)n)->label->str); break;
   case ST_AST_IDENT:
-  case ST_AST_BINDING: put_word(o, ((const StIdent *)n)->name->str); break;
+  case ST_AST_BINDING:
+    put_word(o, st_ast_ident_name((StIdent *)n)->str);
+    break;
   case ST_AST_PROPERTY_NAME: put_word(o, ((const StPropertyName *)n)->name->str); break;
   case ST_AST_NATIVE_CALL: put_word(o, ((const StNativeCall *)n)->name->str); break;
   case ST_AST_NUMBER:
@@ -740,13 +747,19 @@ static void dump_node(Out *o, const StNode *n) {
   put_char(o, ')');
 }
 
-void st_ast_dump(FILE *out, const StNode *root) {
+void st_ast_dump_node(FILE *out, StLineTable *lines, const StNode *n) {
   Out *o = st_xmalloc(sizeof(Out));
   o->f = out;
+  o->lines = lines;
   o->len = 0;
   o->indent = 0;
-  if (root) dump_node(o, root);
+  if (n) dump_node(o, n);
   put_char(o, '\n');
   flush(o);
   free(o);
+}
+
+void st_ast_dump(FILE *out, const StNode *root) {
+  ST_ASSERT(!root || root->kind == ST_AST_PROGRAM, "st_ast_dump takes a program");
+  st_ast_dump_node(out, root ? ((const StProgram *)root)->lines : NULL, root);
 }

@@ -2,11 +2,11 @@
  * bytecode compiler walk. Data only, plus constructors, the name table and the dumper (ast.c).
  *
  * Invariants:
- *  - Every node starts with StNode (kind, position); the kind says which struct it is
- *    (ST_AST_NODES below gives the struct of each kind). Position is 1-based line, 1-based
- *    column in UTF-16 code units, and byte offset of the node's first token, except that
- *    operator nodes carry the position of their operator, which is where V8 points a runtime
- *    error: binary, logical, assignments, conditional (the `?`), sequence (the first `,`),
+ *  - Every node starts with StNode (kind, byte offset); the kind says which struct it is
+ *    (ST_AST_NODES below gives the struct of each kind). Its position is the byte offset of the
+ *    node's first token; st_ast_pos turns it into the lexer's 1-based line and 1-based column
+ *    in UTF-16 code units, through StProgram.lines. Except that operator nodes carry the
+ *    position of their operator, which is where V8 points a runtime error: binary, logical, assignments, conditional (the `?`), sequence (the first `,`),
  *    update (the `++` or `--`, also when postfix), optional chain (its first `?.`), member
  *    (the property name), index (the `[`), call (its callee's position: the property name of
  *    a member callee, else the callee's start). A parenthesized expression has the position
@@ -26,8 +26,8 @@
  *    INDEX, SUPER_MEMBER and SUPER_INDEX targets instead of BINDING.
  *  - Names are interned per parse (StNameTable): two identifiers spell the same name iff their
  *    StName pointers are equal.
- *  - Fields named `scope` and `binding` are placeholders for scope analysis; the parser leaves
- *    them NULL.
+ *  - Fields named `scope` are placeholders for scope analysis, and so is an identifier's
+ *    binding (st_ast_ident_bind); the parser leaves them NULL.
  *  - Optional chains use a wrapper: OPTIONAL_CHAIN marks how far a `?.` short-circuits, and
  *    inside it the MEMBER, INDEX and CALL nodes that follow a `?.` have `optional` set. So
  *    `a?.b.c()` is (optional_chain (call (member c (member? b (ident a))))) and evaluates to
@@ -36,6 +36,7 @@
 #ifndef ST_FRONTEND_AST_H
 #define ST_FRONTEND_AST_H
 
+#include "frontend/lines.h"
 #include "frontend/token.h"
 #include "support/arena.h"
 
@@ -190,20 +191,34 @@ typedef enum StNodeKind {
   ST_AST__COUNT
 } StNodeKind;
 
-/* The common header, 12 bytes, so that a 1- to 4-byte field of a node fits before its first
- * pointer (nodes are 8-byte aligned; a 5 MB script makes about a million of them). `paren`
+/* The common header, 8 bytes (an 8 MB script makes about 1.5 million nodes). Only the byte
+ * offset is kept: line and column come from the source's line table (st_ast_pos, see
+ * frontend/lines.h), which only diagnostics, dumps and the bytecode line table need. `paren`
  * records that the expression was written in parentheses, which matters for a few rules
- * (`(a) = 1` is fine, `({a}) = 1` is not; `(a ?? b) || c`). Lines past ST_AST_MAX_LINE are
- * recorded as ST_AST_MAX_LINE (diagnostics keep exact positions). */
+ * (`(a) = 1` is fine, `({a}) = 1` is not; `(a ?? b) || c`). The other 22 bits hold the small
+ * fields of some kinds (an operator, a flag), declared with ST_AST_HEADER below, so that such
+ * a node is no bigger than its pointers plus 8 bytes. */
 typedef struct StNode {
   uint32_t kind : 8;   /* StNodeKind */
   uint32_t paren : 1;
   uint32_t spare : 1;  /* parser-private scratch bit */
-  uint32_t line : 22;
-  uint32_t col, offset;
+  uint32_t small : 22; /* the kind's own small fields (ST_AST_HEADER) */
+  uint32_t offset;
 } StNode;
 
-#define ST_AST_MAX_LINE 0x3FFFFFu
+/* A node struct's header with small fields in its spare bits: `h` is the StNode and the
+ * fields (bit-fields of uint32_t, 22 bits in all) are members of the node, e.g.
+ *   typedef struct StBinary { ST_AST_HEADER(uint32_t op : 16); StNode *left, *right; } StBinary;
+ * The unnamed 10 bits skip kind, paren and spare (both structs lay out bit-fields of one
+ * uint32_t from the same end; the unit tests check it). */
+#define ST_AST_HEADER(...)                                                                         \
+  union {                                                                                          \
+    StNode h;                                                                                      \
+    struct {                                                                                       \
+      uint32_t : 10;                                                                               \
+      __VA_ARGS__;                                                                                 \
+    };                                                                                             \
+  }
 
 typedef struct StNodeList {
   StNode **items;
@@ -270,20 +285,21 @@ typedef struct StProgram {
    * may free it. Scope analysis allocates after the parse, so its data always survives. */
   StArena *arena;
   uint32_t *stmt_marks;
+  StLineTable *lines; /* positions of the source (in the side arena) */
 } StProgram;
 
 /* FUNCTION_DECL, FUNCTION_EXPR and ARROW; also every method, accessor, constructor and field
  * initializer (as FUNCTION_EXPR with method_kind set). */
 typedef struct StAstFunction {
-  StNode h;
+  /* method_kind: StMethodKind; length: the function's `length`, the params before the first default
+   * or rest */
+  ST_AST_HEADER(uint32_t method_kind : 3; uint32_t length : 16);
   uint32_t flags;          /* ST_AST_FN_* */
+  uint32_t this_props; /* distinct names assigned as `this.name = ...` in its code */
   StNode *name;            /* BINDING, optional: declarations and named expressions only */
   StNodeList params;       /* BINDING, OBJECT_PATTERN, ARRAY_PATTERN, ASSIGN_PATTERN */
   StNode *rest;            /* the rest parameter's pattern, optional */
-  StNodeList body;         /* statements; for EXPRESSION_BODY arrows one RETURN */
-  uint8_t method_kind;     /* StMethodKind */
-  uint16_t length;         /* the function's `length`: params before the first default/rest */
-  uint32_t this_props;     /* distinct names assigned as `this.name = ...` in its code */
+  StNodeList body; /* statements; for EXPRESSION_BODY arrows one RETURN */
   uint32_t src_start;      /* byte range of the source text, for Function.prototype.toString */
   uint32_t src_end;
   struct StScope *scope;   /* the function scope (parameters and body) */
@@ -293,11 +309,12 @@ typedef struct StAstFunction {
 typedef struct StClass {
   StNode h;
   uint32_t instance_fields; /* counts of CLASS_FIELD members */
+  uint32_t static_fields;
   StNode *name;            /* BINDING, optional for expressions */
   StNode *heritage;        /* the `extends` expression, optional */
   StAstFunction *constructor; /* optional: without it the compiler makes the default one */
-  StNodeList members;      /* CLASS_METHOD and CLASS_FIELD in source order, no constructor */
-  uint32_t static_fields;
+  StNodeList members; /* CLASS_METHOD and CLASS_FIELD in source order, no
+                         constructor */
   uint32_t src_start, src_end;
   struct StScope *scope;   /* the class scope (holds the inner name binding) */
 } StClass;
@@ -308,16 +325,13 @@ typedef struct StClass {
  * for a field without initializer. key: PROPERTY_NAME, STRING or NUMBER, or any expression
  * when computed (evaluated once, at class definition time, in the class scope). */
 typedef struct StClassMember {
-  StNode h;
-  bool computed;
-  bool is_static;
+  ST_AST_HEADER(uint32_t computed : 1; uint32_t is_static : 1);
   StNode *key;
   StAstFunction *value;
 } StClassMember;
 
 typedef struct StVarDecl {
-  StNode h;
-  uint8_t kind;            /* StDeclKind */
+  ST_AST_HEADER(uint32_t kind : 2); /* StDeclKind */
   StNodeList decls;        /* DECLARATOR */
 } StVarDecl;
 
@@ -329,8 +343,7 @@ typedef struct StDeclarator {
 
 /* EXPR_STMT. `directive` is set for the string statements of a directive prologue. */
 typedef struct StExprStmt {
-  StNode h;
-  bool directive;
+  ST_AST_HEADER(uint32_t directive : 1);
   StNode *expr;
 } StExprStmt;
 
@@ -410,11 +423,37 @@ typedef struct StLabeled {
 } StLabeled;
 
 /* IDENT (a reference) and BINDING (a declaration of a name). */
+/* 16 bytes (a third of all nodes are identifiers): the node holds its name until scope analysis
+ * resolves it, then the binding it refers to (`resolved` set), whose name is the same StName. So
+ * read them with st_ast_ident_name and st_ast_ident_binding (NULL while unresolved, and for names
+ * that resolve to the global object) and set the binding with st_ast_ident_bind. */
 typedef struct StIdent {
-  StNode h;
-  const StName *name;
-  struct StBinding *binding;
+  ST_AST_HEADER(uint32_t resolved : 1);
+  union {
+    const StName *name;
+    struct StBinding *binding;
+  } u;
 } StIdent;
+
+/* A binding starts with its name (frontend/scope.h checks it). */
+ST_INLINE const StName *st_ast_ident_name(const StIdent *id) {
+  return id->resolved ? *(const StName *const *)(const void *)id->u.binding : id->u.name;
+}
+ST_INLINE struct StBinding *st_ast_ident_binding(const StIdent *id) {
+  return id->resolved ? id->u.binding : NULL;
+}
+/* b NULL: unresolved again (a global). b's name must be the identifier's. */
+ST_INLINE void st_ast_ident_bind(StIdent *id, struct StBinding *b) {
+  const StName *name = st_ast_ident_name(id);
+  ST_ASSERT(!b || *(const StName *const *)(const void *)b == name, "binding of another name");
+  if (b) {
+    id->u.binding = b;
+    id->resolved = 1;
+  } else {
+    id->u.name = name;
+    id->resolved = 0;
+  }
+}
 
 typedef struct StNumber {
   StNode h;
@@ -461,9 +500,7 @@ typedef enum StPropKind {
  * a pattern or target, possibly an ASSIGN_PATTERN). key: PROPERTY_NAME, STRING, NUMBER, or any
  * expression when computed. */
 typedef struct StProperty {
-  StNode h;
-  uint8_t kind;            /* StPropKind */
-  bool computed;
+  ST_AST_HEADER(uint32_t kind : 3; uint32_t computed : 1); /* kind: StPropKind */
   StNode *key;
   StNode *value;
 } StProperty;
@@ -476,24 +513,20 @@ typedef struct StPropertyName {
 
 /* UNARY (op: MINUS PLUS BANG TILDE TYPEOF VOID DELETE), AWAIT and SPREAD. */
 typedef struct StUnary {
-  StNode h;
-  uint16_t op;             /* StTokenKind */
+  ST_AST_HEADER(uint32_t op : 16); /* StTokenKind */
   StNode *arg;
 } StUnary;
 
 /* UPDATE: op INC or DEC. */
 typedef struct StUpdate {
-  StNode h;
-  uint16_t op;
-  bool prefix;
+  ST_AST_HEADER(uint32_t op : 16; uint32_t prefix : 1);
   StNode *arg;             /* IDENT, MEMBER, INDEX, SUPER_MEMBER or SUPER_INDEX */
 } StUpdate;
 
 /* BINARY (op: the operator's token, e.g. ST_TOK_PLUS, ST_TOK_INSTANCEOF, ST_TOK_STAR_STAR) and
  * LOGICAL (AND_AND, OR_OR, NULLISH). */
 typedef struct StBinary {
-  StNode h;
-  uint16_t op;
+  ST_AST_HEADER(uint32_t op : 16);
   StNode *left, *right;
 } StBinary;
 
@@ -501,8 +534,7 @@ typedef struct StBinary {
  * ST_TOK_PLUS for +=) and LOGICAL_ASSIGN (op AND_AND, OR_OR or NULLISH). target of the last two
  * is IDENT, MEMBER, INDEX, SUPER_MEMBER or SUPER_INDEX. */
 typedef struct StAssign {
-  StNode h;
-  uint16_t op;
+  ST_AST_HEADER(uint32_t op : 16);
   StNode *target, *value;
 } StAssign;
 
@@ -519,25 +551,21 @@ typedef struct StSequence {
 /* CALL, NEW (args may be empty for `new X`) and SUPER_CALL (callee NULL). args may contain
  * SPREAD. direct_eval: a CALL whose callee is the plain identifier `eval`, not optional. */
 typedef struct StCall {
-  StNode h;
-  bool optional;           /* `f?.()` */
-  bool direct_eval;
+  ST_AST_HEADER(uint32_t optional : 1; uint32_t direct_eval : 1); /* optional: `f?.()` */
   StNode *callee;
   StNodeList args;
 } StCall;
 
 /* MEMBER `obj.name` and SUPER_MEMBER `super.name` (object NULL). */
 typedef struct StMember {
-  StNode h;
-  bool optional;           /* `obj?.name` */
+  ST_AST_HEADER(uint32_t optional : 1); /* `obj?.name` */
   StNode *object;
   const StName *name;
 } StMember;
 
 /* INDEX `obj[index]` and SUPER_INDEX `super[index]` (object NULL). */
 typedef struct StIndex {
-  StNode h;
-  bool optional;           /* `obj?.[index]` */
+  ST_AST_HEADER(uint32_t optional : 1); /* `obj?.[index]` */
   StNode *object, *index;
 } StIndex;
 
@@ -578,12 +606,15 @@ typedef struct StAssignPattern {
 
 /* ---- Constructors and helpers ---------------------------------------------------------- */
 
-/* A zeroed node of the given kind and size with its position set. The parser uses its own
- * faster allocator with the same contract; these are for passes that synthesize nodes. */
-StNode *st_ast_new(StArena *arena, StNodeKind kind, size_t size, uint32_t line, uint32_t col,
-                   uint32_t offset);
-#define ST_AST_NEW(arena, T, kind, line, col, offset) \
-  ((T *)st_ast_new((arena), (kind), sizeof(T), (line), (col), (offset)))
+/* A zeroed node of the given kind and size at the given byte offset. The parser uses its own faster
+ * allocator with the same contract; these are for passes that synthesize nodes. */
+StNode *st_ast_new(StArena *arena, StNodeKind kind, size_t size, uint32_t offset);
+#define ST_AST_NEW(arena, T, kind, offset) ((T *)st_ast_new((arena), (kind), sizeof(T), (offset)))
+
+/* Line and column of a node (see the position rules at the top). */
+ST_INLINE StPos st_ast_pos(StLineTable *lines, const StNode *n) {
+  return st_lines_pos(lines, n->offset);
+}
 
 const char *st_ast_kind_name(StNodeKind kind);
 
@@ -602,6 +633,8 @@ const StNode *st_ast_find_too_deep(const StNode *root, uint32_t limit);
  *       (binding x @1:5)
  *       (number 1 @1:9)))
  * An absent optional child in a fixed slot prints as `-`. */
-void st_ast_dump(FILE *out, const StNode *root);
+void st_ast_dump(FILE *out, const StNode *root); /* root: a PROGRAM (or NULL) */
+/* The same for any subtree, with the line table of its program. */
+void st_ast_dump_node(FILE *out, StLineTable *lines, const StNode *n);
 
 #endif

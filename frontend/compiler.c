@@ -18,8 +18,8 @@ void st_cc_error(Cc *c, const StNode *at, const char *fmt, ...) {
   va_start(ap, fmt);
   vsnprintf(buf, sizeof buf, fmt, ap);
   va_end(ap);
-  st_diag_add(c->diags, ST_DIAG_SYNTAX_ERROR, at ? at->line : 0, at ? at->col : 0,
-              at ? at->offset : 0, "%s", buf);
+  StPos pos = at ? st_ast_pos(c->lines, at) : (StPos){0, 0, 0};
+  st_diag_add(c->diags, ST_DIAG_SYNTAX_ERROR, pos.line, pos.col, pos.offset, "%s", buf);
   c->failed = true;
 }
 
@@ -42,7 +42,7 @@ StValue st_cc_str_value(Cc *c, const StStr *s) {
 }
 
 void st_cc_pos(Cc *c, const StNode *n) {
-  if (n) st_emit_position(&c->fn->e, n->line, n->col);
+  if (n) st_emit_position_at(&c->fn->e, c->lines, n->offset);
 }
 
 uint32_t st_cc_temp(Cc *c) { return st_emit_temp(&c->fn->e); }
@@ -138,15 +138,18 @@ void st_cc_hoist_functions(Cc *c, StNodeList *body) {
     } else {
       r = st_cc_function_value(c, f, ST_ANY);
     }
-    if (c->fn->scope->kind == ST_SCOPE_SCRIPT && id->binding && id->binding->scope == c->fn->scope &&
-        id->binding->loc == ST_LOC_GLOBAL) {
-      st_emit_op(E, ST_OP_DECLFUNC, (int32_t)r, (int32_t)st_cc_const(c, st_cc_name_value(c, id->name)));
+    if (c->fn->scope->kind == ST_SCOPE_SCRIPT && st_ast_ident_binding(id) &&
+        st_ast_ident_binding(id)->scope == c->fn->scope &&
+        st_ast_ident_binding(id)->loc == ST_LOC_GLOBAL) {
+      st_emit_op(E, ST_OP_DECLFUNC, (int32_t)r,
+                 (int32_t)st_cc_const(c, st_cc_name_value(c, st_ast_ident_name(id))));
     } else {
-      StBinding *b = id->binding;
+      StBinding *b = st_ast_ident_binding(id);
       if (!b || b->loc == ST_LOC_GLOBAL)
-        st_emit_op(E, ST_OP_DECLFUNC, (int32_t)r, (int32_t)st_cc_const(c, st_cc_name_value(c, id->name)));
+        st_emit_op(E, ST_OP_DECLFUNC, (int32_t)r,
+                   (int32_t)st_cc_const(c, st_cc_name_value(c, st_ast_ident_name(id))));
       else
-        st_cc_store_var(c, b, id->name, n, r, true);
+        st_cc_store_var(c, b, st_ast_ident_name(id), n, r, true);
     }
     st_cc_release(c, mark);
   }
@@ -240,14 +243,15 @@ static void var_decl(Cc *c, StVarDecl *vd) {
       uint32_t u = st_cc_temp(c);
       st_emit_op(E, ST_OP_LOADUNDEF, (int32_t)u);
       st_cc_assign_pattern(c, d->target, u, true);
-    } else if (d->target->kind == ST_AST_BINDING && ((StIdent *)d->target)->binding &&
-               ((StIdent *)d->target)->binding->loc == ST_LOC_REGISTER) {
+    } else if (d->target->kind == ST_AST_BINDING && st_ast_ident_binding((StIdent *)d->target) &&
+               st_ast_ident_binding((StIdent *)d->target)->loc == ST_LOC_REGISTER) {
       /* Straight into the variable's register. */
-      StBinding *b = ((StIdent *)d->target)->binding;
+      StBinding *b = st_ast_ident_binding((StIdent *)d->target);
       uint32_t r = st_cc_named_expr(c, d->init, b->name, ST_ANY);
       if (r != b->reg) st_emit_op(E, ST_OP_MOV, (int32_t)b->reg, (int32_t)r);
     } else {
-      const StName *name = d->target->kind == ST_AST_BINDING ? ((StIdent *)d->target)->name : NULL;
+      const StName *name =
+          d->target->kind == ST_AST_BINDING ? st_ast_ident_name((StIdent *)d->target) : NULL;
       uint32_t r = st_cc_named_expr(c, d->init, name, ST_ANY);
       st_cc_assign_pattern(c, d->target, r, vd->kind != ST_AST_VAR);
     }
@@ -624,16 +628,18 @@ void st_cc_stmt(Cc *c, StNode *n) {
     StAstFunction *f = (StAstFunction *)n;
     if (!f->name || c->fn->strict || !(f->flags & ST_AST_FN_ANNEX_B)) return;
     StIdent *id = (StIdent *)f->name;
-    StBinding *inner = id->binding;
+    StBinding *inner = st_ast_ident_binding(id);
     if (!inner || inner->scope == c->fn->scope || inner->scope->kind == ST_SCOPE_SCRIPT) return;
-    StScope *vs = c->fn->scope->body ? c->fn->scope->body : c->fn->scope;
+    StScope *vs = st_scope_body(c->fn->scope) ? st_scope_body(c->fn->scope) : c->fn->scope;
     StBinding *outer = NULL;
     for (StBinding *b = vs->bindings; b; b = b->next)
-      if (b->name == id->name && (b->kind == ST_BIND_VAR || b->kind == ST_BIND_FUNCTION)) outer = b;
+      if (b->name == st_ast_ident_name(id) &&
+          (b->kind == ST_BIND_VAR || b->kind == ST_BIND_FUNCTION))
+        outer = b;
     if (!outer && c->fn->scope->kind != ST_SCOPE_SCRIPT) return;
     uint32_t mark = st_cc_mark(c);
-    uint32_t r = st_cc_load_var(c, inner, id->name, n, ST_ANY, false);
-    st_cc_store_var(c, outer, id->name, n, r, false);
+    uint32_t r = st_cc_load_var(c, inner, st_ast_ident_name(id), n, ST_ANY, false);
+    st_cc_store_var(c, outer, st_ast_ident_name(id), n, r, false);
     st_cc_release(c, mark);
     return;
   }
@@ -642,7 +648,7 @@ void st_cc_stmt(Cc *c, StNode *n) {
     uint32_t mark = st_cc_mark(c);
     uint32_t r = st_cc_class(c, cls, ST_ANY);
     StIdent *id = (StIdent *)cls->name;
-    st_cc_store_var(c, id->binding, id->name, n, r, true);
+    st_cc_store_var(c, st_ast_ident_binding(id), st_ast_ident_name(id), n, r, true);
     st_cc_release(c, mark);
     return;
   }
@@ -734,27 +740,28 @@ static void prologue(Cc *c, StAstFunction *f, StScope *s) {
     if (b->kind == ST_BIND_PARAM && b->param_in_ctx)
       st_emit_op(E, ST_OP_SETCTX, (int32_t)b->reg, 0, (int32_t)b->slot);
   }
-  if (s->this_binding) {
-    StBinding *tb = s->this_binding;
+  if (st_scope_this_binding(s)) {
+    StBinding *tb = st_scope_this_binding(s);
     tb->loc = ST_LOC_CONTEXT;
     st_emit_op(E, ST_OP_SETCTX, 0, 0, (int32_t)tb->slot);
   }
-  if (s->new_target_binding) {
+  if (st_scope_new_target_binding(s)) {
     uint32_t t = st_cc_temp(c);
     st_emit_op(E, ST_OP_NEWTARGET, (int32_t)t);
-    st_emit_op(E, ST_OP_SETCTX, (int32_t)t, 0, (int32_t)s->new_target_binding->slot);
+    st_emit_op(E, ST_OP_SETCTX, (int32_t)t, 0, (int32_t)st_scope_new_target_binding(s)->slot);
     st_cc_release(c, t);
   }
-  if (s->function_binding) {
+  if (st_scope_function_binding(s)) {
     uint32_t t = st_cc_temp(c);
     st_emit_op(E, ST_OP_THISFUNC, (int32_t)t);
-    st_emit_op(E, ST_OP_SETCTX, (int32_t)t, 0, (int32_t)s->function_binding->slot);
+    st_emit_op(E, ST_OP_SETCTX, (int32_t)t, 0, (int32_t)st_scope_function_binding(s)->slot);
     st_cc_release(c, t);
   }
-  if (s->arguments_binding && s->uses_arguments && f) {
+  if (st_scope_arguments_binding(s) && s->uses_arguments && f) {
     uint32_t t = st_cc_temp(c);
     st_emit_op(E, ST_OP_ARGUMENTS, (int32_t)t);
-    st_cc_store_var(c, s->arguments_binding, s->arguments_binding->name, &f->h, t, true);
+    st_cc_store_var(c, st_scope_arguments_binding(s), st_scope_arguments_binding(s)->name, &f->h, t,
+                    true);
     st_cc_release(c, t);
   }
   init_tdz(c, s);
@@ -776,7 +783,7 @@ static void prologue(Cc *c, StAstFunction *f, StScope *s) {
         target = ap->target;
       }
       if (target->kind == ST_AST_BINDING) {
-        StBinding *b = ((StIdent *)target)->binding;
+        StBinding *b = st_ast_ident_binding((StIdent *)target);
         if (b && b->reg == reg && b->param_in_ctx && p->kind == ST_AST_ASSIGN_PATTERN)
           st_emit_op(E, ST_OP_SETCTX, (int32_t)reg, 0, (int32_t)b->slot);
         else if (b && b->reg != reg)
@@ -793,7 +800,7 @@ static void prologue(Cc *c, StAstFunction *f, StScope *s) {
     }
     /* A named function expression's own name. */
     if (f->name && f->h.kind == ST_AST_FUNCTION_EXPR) {
-      StBinding *b = ((StIdent *)f->name)->binding;
+      StBinding *b = st_ast_ident_binding((StIdent *)f->name);
       if (b && b->kind == ST_BIND_CALLEE) {
         uint32_t t = st_cc_temp(c);
         st_emit_op(E, ST_OP_THISFUNC, (int32_t)t);
@@ -807,9 +814,9 @@ static void prologue(Cc *c, StAstFunction *f, StScope *s) {
 /* Functions with parameter expressions: enter the body's own var scope; a body var named like
  * a parameter starts with the parameter's value. */
 static void body_scope(Cc *c, StScope *s) {
-  if (!s->body) return;
-  st_cc_push_scope(c, s->body);
-  for (StBinding *b = s->body->bindings; b; b = b->next) {
+  if (!st_scope_body(s)) return;
+  st_cc_push_scope(c, st_scope_body(s));
+  for (StBinding *b = st_scope_body(s)->bindings; b; b = b->next) {
     if (b->kind != ST_BIND_VAR) continue;
     StBinding *param = NULL;
     for (StBinding *q = s->bindings; q; q = q->next)
@@ -858,15 +865,17 @@ static StProto *compile_function(Cc *c, StAstFunction *f, StScope *scope, StNode
   p->nparams = (uint16_t)scope->nparams;
   p->length = f ? f->length : 0;
   p->source = c->source;
-  p->line = pos ? pos->line : 1;
-  p->col = pos ? pos->col : 1;
+  StPos at = pos ? st_ast_pos(c->lines, pos) : (StPos){1, 1, 0};
+  p->line = at.line;
+  p->col = at.col;
   p->src_start = f ? f->src_start : 0;
   p->src_end = f ? f->src_end : (uint32_t)c->source->len;
   p->this_props = f ? f->this_props : 0;
   p->ctx_slots = scope->has_context ? scope->ctx_slots : 0;
   const StName *inferred = c->infer_name;
   c->infer_name = NULL; /* consumed here, not by nested functions */
-  if (f && f->name) p->name = st_get_string(st_cc_name_value(c, ((StIdent *)f->name)->name));
+  if (f && f->name)
+    p->name = st_get_string(st_cc_name_value(c, st_ast_ident_name((StIdent *)f->name)));
   else if (f && inferred) p->name = st_get_string(st_cc_name_value(c, inferred));
   else p->name = c->vm->atoms.empty;
   st_emit_position(&fs.e, p->line, p->col);
@@ -881,7 +890,7 @@ static StProto *compile_function(Cc *c, StAstFunction *f, StScope *scope, StNode
   st_cc_hoist_functions(c, body);
   if (!f && c->release_prog && body == &c->release_prog->body) script_stmts(c, c->release_prog);
   else stmt_list(c, body);
-  if (scope->body) st_cc_pop_scope(c, scope->body);
+  if (st_scope_body(scope)) st_cc_pop_scope(c, st_scope_body(scope));
   if (fs.derived_ctor) {
     st_cc_sync_this(c);
     st_emit_op(&fs.e, ST_OP_CHECKTHIS, 0);
@@ -914,6 +923,7 @@ StProto *st_cc_program(StVM *vm, StProgram *prog, const StCompileOptions *opt, c
   c.diags = diags;
   c.opt = opt;
   c.names = prog->names;
+  c.lines = prog->lines;
   c.eval = eval;
   c.release_prog = eval ? NULL : prog;
   c.source = new_source(vm, opt, src, len);
@@ -939,8 +949,8 @@ static bool check_restricted_globals(StVM *vm, StProgram *prog, StDiagList *diag
     StPropInfo info;
     if (st_object_find_own(vm, vm->global, st_string_value(s), &info) &&
         !(info.attrs & ST_ATTR_CONFIGURABLE)) {
-      const StNode *at = b->decl;
-      st_diag_add(diags, ST_DIAG_SYNTAX_ERROR, at ? at->line : 0, at ? at->col : 0, at ? at->offset : 0,
+      StPos at = b->decl ? st_ast_pos(prog->lines, b->decl) : (StPos){0, 0, 0};
+      st_diag_add(diags, ST_DIAG_SYNTAX_ERROR, at.line, at.col, at.offset,
                   "Identifier '%s' has already been declared", b->name->str);
       return false;
     }
@@ -970,6 +980,7 @@ static StProto *compile_source(StVM *vm, const char *src, size_t len, const StCo
   c.diags = diags;
   c.opt = opt;
   c.names = prog->names;
+  c.lines = prog->lines;
   c.source = new_source(vm, opt, src, len);
   if (!c.source) goto done;
   st_gc_add_root_tracer(vm->heap, trace_compiler, &c);

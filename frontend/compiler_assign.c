@@ -90,8 +90,8 @@ static CRef eval_ref(Cc *c, StNode *t) {
   case ST_AST_IDENT:
   case ST_AST_BINDING:
     r.kind = 0;
-    r.b = ((StIdent *)t)->binding;
-    r.name = ((StIdent *)t)->name;
+    r.b = st_ast_ident_binding((StIdent *)t);
+    r.name = st_ast_ident_name((StIdent *)t);
     break;
   case ST_AST_MEMBER:
     r.kind = 1;
@@ -317,7 +317,7 @@ void st_cc_assign_pattern(Cc *c, StNode *target, uint32_t v, bool init) {
   case ST_AST_BINDING:
   case ST_AST_IDENT: {
     StIdent *id = (StIdent *)target;
-    st_cc_store_var(c, id->binding, id->name, target, v, init);
+    st_cc_store_var(c, st_ast_ident_binding(id), st_ast_ident_name(id), target, v, init);
     return;
   }
   case ST_AST_ASSIGN_PATTERN: {
@@ -329,7 +329,8 @@ void st_cc_assign_pattern(Cc *c, StNode *target, uint32_t v, bool init) {
     st_emit_label_init(&have);
     st_emit_jump(E, &have, ST_OP_JNOTUNDEF, (int32_t)t);
     const StName *nm = (ap->target->kind == ST_AST_BINDING || ap->target->kind == ST_AST_IDENT)
-                           ? ((StIdent *)ap->target)->name : NULL;
+                           ? st_ast_ident_name((StIdent *)ap->target)
+                           : NULL;
     st_cc_named_expr(c, ap->def, nm, (int32_t)t);
     st_emit_bind(E, &have);
     st_emit_label_free(&have);
@@ -366,8 +367,9 @@ uint32_t st_cc_assign_expr(Cc *c, StAssign *a, int32_t dst) {
     }
     if (t->kind == ST_AST_IDENT) {
       StIdent *id = (StIdent *)t;
-      uint32_t v = st_cc_named_expr(c, a->value, id->name, dst >= 0 ? dst : (int32_t)st_cc_temp(c));
-      st_cc_store_var(c, id->binding, id->name, t, v, false);
+      uint32_t v = st_cc_named_expr(c, a->value, st_ast_ident_name(id),
+                                    dst >= 0 ? dst : (int32_t)st_cc_temp(c));
+      st_cc_store_var(c, st_ast_ident_binding(id), st_ast_ident_name(id), t, v, false);
       return v;
     }
     uint32_t mark = st_cc_mark(c);

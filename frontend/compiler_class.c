@@ -142,8 +142,9 @@ static StProto *default_ctor(Cc *c, StClass *cls, bool derived, const StName *na
   c->fn = &fs;
   p->flags = ST_PROTO_STRICT | ST_PROTO_CLASS_CTOR | (derived ? ST_PROTO_DERIVED | ST_PROTO_NEEDS_ARGS : 0);
   p->source = c->source;
-  p->line = cls->h.line;
-  p->col = cls->h.col;
+  StPos at = st_ast_pos(c->lines, &cls->h);
+  p->line = at.line;
+  p->col = at.col;
   p->src_start = cls->src_start;
   p->src_end = cls->src_end;
   p->name = name ? st_get_string(st_cc_name_value(c, name)) : c->vm->atoms.empty;
@@ -167,7 +168,7 @@ static StProto *default_ctor(Cc *c, StClass *cls, bool derived, const StName *na
 }
 
 uint32_t st_cc_class(Cc *c, StClass *cls, int32_t dst) {
-  const StName *name = cls->name ? ((StIdent *)cls->name)->name : c->infer_name;
+  const StName *name = cls->name ? st_ast_ident_name((StIdent *)cls->name) : c->infer_name;
   c->infer_name = NULL;
   uint32_t mark = st_cc_mark(c);
   StScope *saved_scope = c->fn->cur_scope;

@@ -96,9 +96,9 @@ uint32_t st_cc_eval_descriptor(Cc *c) {
     }
     for (StBinding *b = s->bindings; b; b = b->next)
       if (b->name && b->kind != ST_BIND_HIDDEN) put_binding(&t, b);
-    put_binding(&t, s->this_binding);
-    put_binding(&t, s->new_target_binding);
-    put_binding(&t, s->function_binding);
+    put_binding(&t, st_scope_this_binding(s));
+    put_binding(&t, st_scope_new_target_binding(s));
+    put_binding(&t, st_scope_function_binding(s));
   }
   StString *str = st_string_from_utf8(c->vm, t.data ? t.data : "", t.len);
   st_vec_free(&t);
@@ -203,12 +203,21 @@ static StScope *rebuild(StArena *arena, StNameTable *names, const Desc *d) {
       b->scope = s;
       b->lexical = db->kind == ST_BIND_LET || db->kind == ST_BIND_CONST ||
                    db->kind == ST_BIND_CLASS || db->kind == ST_BIND_CLASS_INNER;
-      if (db->kind == ST_BIND_THIS) { s->this_binding = b; continue; }
-      if (db->kind == ST_BIND_NEW_TARGET) { s->new_target_binding = b; continue; }
-      if (db->kind == ST_BIND_ACTIVE_FUNCTION) { s->function_binding = b; continue; }
+      if (db->kind == ST_BIND_THIS) {
+        st_scope_rare(arena, s)->this_binding = b;
+        continue;
+      }
+      if (db->kind == ST_BIND_NEW_TARGET) {
+        st_scope_rare(arena, s)->new_target_binding = b;
+        continue;
+      }
+      if (db->kind == ST_BIND_ACTIVE_FUNCTION) {
+        st_scope_rare(arena, s)->function_binding = b;
+        continue;
+      }
       b->name = st_ast_name(names, db->name, db->len);
       if (db->kind == ST_BIND_ARGUMENTS) {
-        s->arguments_binding = b;
+        st_scope_rare(arena, s)->arguments_binding = b;
         s->uses_arguments = true;
       }
       if (s->last) s->last->next = b;

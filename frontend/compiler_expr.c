@@ -130,9 +130,9 @@ static StScope *this_scope_of(Cc *c) {
 static uint32_t this_value(Cc *c, const StNode *at, int32_t dst) {
   StScope *ts = this_scope_of(c);
   bool derived = ts->function && ts->function->method_kind == ST_AST_METHOD_DERIVED_CONSTRUCTOR;
-  if (ts != c->fn->scope || (derived && ts->this_binding)) {
+  if (ts != c->fn->scope || (derived && st_scope_this_binding(ts))) {
     /* An arrow's `this` is its enclosing function's, kept in that function's context. */
-    StBinding *b = ts->this_binding;
+    StBinding *b = st_scope_this_binding(ts);
     uint32_t r = want(c, dst);
     uint32_t depth = st_cc_ctx_depth(c, b);
     if (derived) {
@@ -160,8 +160,8 @@ static uint32_t this_value(Cc *c, const StNode *at, int32_t dst) {
 static uint32_t new_target_value(Cc *c, int32_t dst) {
   StScope *ts = this_scope_of(c);
   uint32_t r = want(c, dst);
-  if (ts != c->fn->scope && ts->new_target_binding) {
-    StBinding *b = ts->new_target_binding;
+  if (ts != c->fn->scope && st_scope_new_target_binding(ts)) {
+    StBinding *b = st_scope_new_target_binding(ts);
     st_emit_op(E, ST_OP_GETCTX, (int32_t)r, (int32_t)st_cc_ctx_depth(c, b), (int32_t)b->slot);
     return r;
   }
@@ -349,7 +349,7 @@ static uint32_t new_expr(Cc *c, StCall *call, int32_t dst) {
 }
 
 void st_cc_sync_this(Cc *c) {
-  StBinding *b = c->fn->scope->this_binding;
+  StBinding *b = st_scope_this_binding(c->fn->scope);
   if (b) st_emit_op(E, ST_OP_GETCTX, 0, (int32_t)st_cc_ctx_depth(c, b), (int32_t)b->slot);
 }
 
@@ -363,7 +363,7 @@ static uint32_t super_call(Cc *c, StCall *call, int32_t dst) {
   bool in_arrow = ts != c->fn->scope;
   uint32_t base = st_cc_temps(c, 2 + (call->args.count > 0 ? call->args.count : 1));
   if (in_arrow) {
-    StBinding *fb = ts->function_binding;
+    StBinding *fb = st_scope_function_binding(ts);
     st_emit_op(E, ST_OP_GETCTX, (int32_t)base, (int32_t)st_cc_ctx_depth(c, fb), (int32_t)fb->slot);
   } else {
     st_emit_op(E, ST_OP_THISFUNC, (int32_t)base);
@@ -373,7 +373,7 @@ static uint32_t super_call(Cc *c, StCall *call, int32_t dst) {
   st_cc_pos(c, &call->h);
   if (argc < 0) st_emit_op(E, ST_OP_SUPERCALLSPREAD, (int32_t)r, (int32_t)base);
   else st_emit_op(E, ST_OP_SUPERCALL, (int32_t)r, (int32_t)base, argc);
-  StBinding *tb = ts->this_binding;
+  StBinding *tb = st_scope_this_binding(ts);
   if (tb) {
     uint32_t t = st_cc_temp(c);
     st_emit_op(E, ST_OP_GETCTX, (int32_t)t, (int32_t)st_cc_ctx_depth(c, tb), (int32_t)tb->slot);
@@ -435,7 +435,7 @@ static void check_writes(StNode *n, void *ud) {
     target = ((StAssign *)n)->target;
   else if (n->kind == ST_AST_UPDATE)
     target = ((StUpdate *)n)->arg;
-  if (target && (target->kind == ST_AST_IDENT) && ((StIdent *)target)->binding == w->b) {
+  if (target && (target->kind == ST_AST_IDENT) && st_ast_ident_binding((StIdent *)target) == w->b) {
     w->hit = true;
     return;
   }
@@ -457,7 +457,7 @@ static bool writes_binding(StNode *n, StBinding *b) {
 static uint32_t stable_operand(Cc *c, StNode *left, StNode *right) {
   uint32_t l = st_cc_expr(c, left, ST_ANY);
   if (left->kind == ST_AST_IDENT) {
-    StBinding *b = ((StIdent *)left)->binding;
+    StBinding *b = st_ast_ident_binding((StIdent *)left);
     if (b && b->loc == ST_LOC_REGISTER && l == b->reg && writes_binding(right, b)) {
       uint32_t t = st_cc_temp(c);
       st_emit_op(E, ST_OP_MOV, (int32_t)t, (int32_t)l);
@@ -561,8 +561,9 @@ static uint32_t delete_expr(Cc *c, StUnary *u, StNode *a, int32_t dst) {
   if (a->kind == ST_AST_IDENT) {
     StIdent *id = (StIdent *)a;
     r = want(c, dst);
-    if (!id->binding || id->binding->loc == ST_LOC_GLOBAL)
-      st_emit_op(E, ST_OP_DELGLOBAL, (int32_t)r, (int32_t)st_cc_const(c, st_cc_name_value(c, id->name)));
+    if (!st_ast_ident_binding(id) || st_ast_ident_binding(id)->loc == ST_LOC_GLOBAL)
+      st_emit_op(E, ST_OP_DELGLOBAL, (int32_t)r,
+                 (int32_t)st_cc_const(c, st_cc_name_value(c, st_ast_ident_name(id))));
     else
       st_emit_op(E, ST_OP_LOADFALSE, (int32_t)r);
     return r;
@@ -586,7 +587,8 @@ static uint32_t unary(Cc *c, StUnary *u, int32_t dst) {
   if (u->op == ST_TOK_DELETE) return delete_expr(c, u, u->arg, dst);
   if (u->op == ST_TOK_TYPEOF && u->arg->kind == ST_AST_IDENT) {
     StIdent *id = (StIdent *)u->arg;
-    uint32_t v = st_cc_load_var(c, id->binding, id->name, u->arg, ST_ANY, true);
+    uint32_t v =
+        st_cc_load_var(c, st_ast_ident_binding(id), st_ast_ident_name(id), u->arg, ST_ANY, true);
     st_cc_release(c, mark);
     uint32_t r = want(c, dst);
     st_emit_op(E, ST_OP_TYPEOF, (int32_t)r, (int32_t)v);
@@ -715,13 +717,14 @@ uint32_t st_cc_expr(Cc *c, StNode *n, int32_t dst) {
   case ST_AST_NEW_TARGET: return new_target_value(c, dst);
   case ST_AST_IDENT: {
     StIdent *id = (StIdent *)n;
-    if (id->binding == NULL && id->name == c->names->atom[ST_AST_ATOM_UNDEFINED]) {
+    if (st_ast_ident_binding(id) == NULL &&
+        st_ast_ident_name(id) == c->names->atom[ST_AST_ATOM_UNDEFINED]) {
       /* `undefined` is a non-writable global: a constant load is exact. */
       uint32_t r = want(c, dst);
       st_emit_op(E, ST_OP_LOADUNDEF, (int32_t)r);
       return r;
     }
-    return st_cc_load_var(c, id->binding, id->name, n, dst, false);
+    return st_cc_load_var(c, st_ast_ident_binding(id), st_ast_ident_name(id), n, dst, false);
   }
   case ST_AST_ARRAY: return array_expr(c, (StArray *)n, dst);
   case ST_AST_OBJECT: return st_cc_object(c, (StAstObject *)n, dst);

@@ -87,6 +87,7 @@ typedef struct Cc {
   const StCompileOptions *opt;
   StSource *source;
   StNameTable *names;
+  StLineTable *lines; /* the program's: node offsets -> line:col */
   CFunc *fn;               /* the function being compiled */
   const StName *infer_name;/* name for the next anonymous function or class compiled */
   bool failed;             /* a limit was hit (error already in diags) */

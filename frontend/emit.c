@@ -163,10 +163,28 @@ uint32_t st_emit_feedback(StEmitter *e, StFeedbackKind kind) {
 void st_emit_position(StEmitter *e, uint32_t line, uint32_t col) {
   e->cur_line = line;
   e->cur_col = col;
+  e->pos_lines = NULL;
+}
+
+void st_emit_position_at(StEmitter *e, StLineTable *lines, uint32_t offset) {
+  e->pos_lines = lines;
+  e->pos_offset = offset;
 }
 
 static void note_position(StEmitter *e) {
   uint32_t pc = st_emit_pc(e);
+  if (e->pos_lines) {
+    if (e->pos_lines != e->noted_lines || e->pos_offset != e->noted_offset) {
+      StPos pos = st_lines_pos(e->pos_lines, e->pos_offset);
+      e->noted_lines = e->pos_lines;
+      e->noted_offset = e->pos_offset;
+      e->noted_line = pos.line;
+      e->noted_col = pos.col;
+    }
+    e->cur_line = e->noted_line;
+    e->cur_col = e->noted_col;
+    e->pos_lines = NULL;
+  }
   if (e->lines.len) {
     StLineEntry *last = &e->lines.data[e->lines.len - 1];
     if (last->line == e->cur_line && last->col == e->cur_col) return;

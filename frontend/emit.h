@@ -13,6 +13,7 @@
 #define ST_FRONTEND_EMIT_H
 
 #include "frontend/bytecode.h"
+#include "frontend/lines.h"
 #include "objects/function.h"
 #include "support/vec.h"
 
@@ -53,6 +54,12 @@ typedef struct StEmitter {
   uint32_t nregs;            /* high-water mark */
   uint32_t next_reg;         /* first free register */
   uint32_t cur_line, cur_col;
+  /* A position given as a source offset (st_emit_position_at) is looked up only when an instruction
+   * records it: pos_lines is non-NULL until then. */
+  StLineTable *pos_lines;
+  uint32_t pos_offset;
+  StLineTable *noted_lines; /* the last offset looked up, and its line:col */
+  uint32_t noted_offset, noted_line, noted_col;
   bool failed;               /* a limit was exceeded (registers, constants): see error */
   char error[160];
   struct StEmitter *outer;   /* enclosing function's emitter (GC rooting chain) */
@@ -81,6 +88,8 @@ uint32_t st_emit_feedback(StEmitter *e, StFeedbackKind kind);
 
 /* Source position for the instructions that follow (recorded lazily in the line table). */
 void st_emit_position(StEmitter *e, uint32_t line, uint32_t col);
+/* The same for the position of a byte offset of the source that lines describes. */
+void st_emit_position_at(StEmitter *e, StLineTable *lines, uint32_t offset);
 
 /* Emits an instruction: op followed by its operands given as int32 values in format order
  * (I and J take one int32 each; the emitter splits them into two units). Returns its pc. */

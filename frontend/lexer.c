@@ -84,6 +84,7 @@ static StPos pos_at(const StLexer *lx, const uint8_t *p) {
 }
 
 static void newline(StLexer *lx, const uint8_t *after) {
+  st_lines_newline(&lx->lines, (uint32_t)(after - lx->src));
   lx->line++;
   lx->line_start = after;
   lx->col_adjust = 0;
@@ -110,43 +111,12 @@ static const char INVALID_TOKEN[] = "Invalid or unexpected token";
  * width in col_adjust. Invalid input yields U+FFFD for its maximal subpart, *invalid set. */
 static uint32_t decode_utf8(StLexer *lx, bool *invalid) {
   const uint8_t *p = lx->cur;
-  size_t avail = (size_t)(lx->end - p);
-  uint32_t b0 = p[0], cp;
-  size_t need;
-  uint8_t lo = 0x80, hi = 0xBF; /* valid range of the second byte */
-  *invalid = false;
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    need = 2;
-    cp = b0 & 0x1F;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    need = 3;
-    cp = b0 & 0x0F;
-    if (b0 == 0xE0) lo = 0xA0;
-    if (b0 == 0xED) hi = 0x9F; /* no surrogates in UTF-8 */
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    need = 4;
-    cp = b0 & 0x07;
-    if (b0 == 0xF0) lo = 0x90;
-    if (b0 == 0xF4) hi = 0x8F;
-  } else {
-    need = 0;
-    cp = 0;
-  }
-  size_t got = 1;
-  if (need) {
-    for (; got < need; got++) {
-      if (got >= avail) break;
-      uint8_t b = p[got];
-      if (got == 1 ? (b < lo || b > hi) : (b & 0xC0) != 0x80) break;
-      cp = (cp << 6) | (b & 0x3F);
-    }
-  }
-  if (!need || got < need) {
-    *invalid = true;
-    cp = 0xFFFD;
-  }
+  uint32_t cp;
+  size_t got = st_lines_decode(p, (size_t)(lx->end - p), &cp, invalid);
   lx->cur = p + got;
   lx->col_adjust += (uint32_t)got - (cp >= 0x10000 ? 2u : 1u);
+  st_lines_wide(&lx->lines, (uint32_t)(lx->cur - lx->src), lx->col_adjust,
+                (uint32_t)(lx->line_start - lx->src));
   return cp;
 }
 
@@ -220,6 +190,7 @@ void st_lexer_init(StLexer *lx, const char *src, size_t len, StArena *arena, StN
   lx->end = lx->src + len;
   lx->line_start = lx->src;
   lx->line = 1;
+  st_lines_init(&lx->lines, src, len);
   lx->arena = arena;
   lx->names = names;
   lx->diags = diags;
@@ -242,6 +213,7 @@ void st_lexer_init(StLexer *lx, const char *src, size_t len, StArena *arena, StN
 }
 
 void st_lexer_free(StLexer *lx) {
+  st_lines_free(&lx->lines);
   st_vec_free(&lx->cooked);
   st_vec_free(&lx->raw);
   st_vec_free(&lx->chars);
@@ -860,11 +832,10 @@ static void scan_template(StLexer *lx, StToken *t, bool head, StPos start) {
           put_raw(lx, *p++);
         } else {
           /* re-decode without touching the lexer's column state */
-          StLexer tmp = *lx;
-          tmp.cur = p;
+          uint32_t cp;
           bool bad;
-          put_raw(lx, decode_utf8(&tmp, &bad));
-          p = tmp.cur;
+          p += st_lines_decode(p, (size_t)(lx->end - p), &cp, &bad);
+          put_raw(lx, cp);
         }
       }
     } else if (c == '\r' || c == '\n') {

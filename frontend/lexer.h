@@ -27,15 +27,12 @@
 #define ST_FRONTEND_LEXER_H
 
 #include "frontend/ast.h"
+#include "frontend/lines.h"
 #include "frontend/token.h"
 #include "support/diag.h"
 #include "support/vec.h"
 
 #include <stdio.h>
-
-typedef struct StPos {
-  uint32_t line, col, offset;
-} StPos;
 
 /* StToken.flags */
 enum {
@@ -69,6 +66,7 @@ typedef struct StLexer {
   uint32_t col_adjust; /* UTF-8 bytes minus UTF-16 units of the characters between line_start
                           and cur, so col = cur - line_start - col_adjust + 1 */
   bool failed;
+  StLineTable lines; /* line starts and column checkpoints of what was scanned so far */
   StArena *arena;
   StNameTable *names;
   StDiagList *diags;

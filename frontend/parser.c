@@ -168,9 +168,14 @@ StNode *st_parser_node(StParser *p, size_t size, StNodeKind kind, StPos pos) {
   StNode *n = st_parser_alloc(p, size);
   memset(n, 0, size);
   n->kind = kind;
-  n->line = pos.line < ST_AST_MAX_LINE ? pos.line : ST_AST_MAX_LINE;
-  n->col = pos.col;
   n->offset = pos.offset;
+#ifdef STRATA_ASSERT
+  /* Nodes keep only the offset: the line table must give back the lexer's line and column. */
+  StPos back = st_lines_pos(&p->lx.lines, pos.offset);
+  ST_ASSERT(back.line == pos.line && back.col == pos.col,
+            "line table gives %u:%u for offset %u, the lexer %u:%u", back.line, back.col,
+            pos.offset, pos.line, pos.col);
+#endif
   return n;
 }
 
@@ -224,12 +229,13 @@ static StDeclEntry *new_entry(StParser *p, StName *name, uint32_t scope, StDeclK
   return e;
 }
 
-static bool redeclared(StParser *p, const StName *name, StPos pos) {
-  st_parser_error(p, pos, "Identifier '%s' has already been declared", name->str);
+static bool redeclared(StParser *p, const StName *name, uint32_t offset) {
+  st_parser_error(p, st_lines_pos(&p->lx.lines, offset),
+                  "Identifier '%s' has already been declared", name->str);
   return false;
 }
 
-bool st_parser_declare(StParser *p, const StName *cname, StDeclKindP kind, StPos pos) {
+bool st_parser_declare(StParser *p, const StName *cname, StDeclKindP kind, uint32_t offset) {
   if (kind == ST_PDECL_NONE) return true;
   StName *name = (StName *)cname; /* `user` is ours while parsing */
   uint32_t s = (uint32_t)p->scopes.len - 1;
@@ -241,7 +247,7 @@ bool st_parser_declare(StParser *p, const StName *cname, StDeclKindP kind, StPos
     for (StDeclEntry *e = top; e && e->scope >= f; e = e->below)
       if (e->kind == ST_PDECL_LEXICAL || e->kind == ST_PDECL_BLOCK_FUNCTION ||
           e->kind == ST_PDECL_CATCH_PATTERN)
-        return redeclared(p, name, pos);
+        return redeclared(p, name, offset);
     StDeclEntry **link = (StDeclEntry **)&name->user;
     for (uint32_t t = s;; t--) {
       while (*link && (*link)->scope > t) link = &(*link)->below;
@@ -264,7 +270,7 @@ bool st_parser_declare(StParser *p, const StName *cname, StDeclKindP kind, StPos
     }
     if (kind == ST_PDECL_BLOCK_FUNCTION && e->kind == ST_PDECL_BLOCK_FUNCTION && !p->strict)
       continue;
-    return redeclared(p, name, pos);
+    return redeclared(p, name, offset);
   }
   StDeclEntry *e = new_entry(p, name, s, kind);
   e->below = top;
@@ -308,9 +314,11 @@ static ST_NOINLINE StNode *var_decl(StParser *p, StDeclKind kind, bool in_for) {
       dc->init = st_parser_expr_assign(p, !in_for, false);
     } else if (!in_for && !st_parser_failed(p)) {
       if (dc->target->kind != ST_AST_BINDING)
-        st_parser_error(p, st_parser_node_pos(dc->target), "Missing initializer in destructuring declaration");
+        st_parser_error(p, st_parser_node_pos(p, dc->target),
+                        "Missing initializer in destructuring declaration");
       else if (kind == ST_AST_CONST)
-        st_parser_error(p, st_parser_node_pos(dc->target), "Missing initializer in const declaration");
+        st_parser_error(p, st_parser_node_pos(p, dc->target),
+                        "Missing initializer in const declaration");
     }
     st_parser_push(p, &dc->h);
   } while (st_parser_eat(p, ST_TOK_COMMA));
@@ -412,18 +420,21 @@ static ST_NOINLINE StNode *for_statement(StParser *p, uint32_t chain) {
         StDeclarator *dc = (StDeclarator *)d->decls.items[0];
         bool annex_b = is_in && k == ST_AST_VAR && !p->strict && dc->target->kind == ST_AST_BINDING;
         if (dc->init && !annex_b)
-          st_parser_error(p, st_parser_node_pos(dc->target), "%s loop variable declaration may not have an initializer.", what);
+          st_parser_error(p, st_parser_node_pos(p, dc->target),
+                          "%s loop variable declaration may not have an initializer.", what);
       }
     } else if (!st_parser_failed(p)) {
       for (uint32_t i = 0; i < d->decls.count; i++) {
         StDeclarator *dc = (StDeclarator *)d->decls.items[i];
         if (dc->init) continue;
         if (dc->target->kind != ST_AST_BINDING) {
-          st_parser_error(p, st_parser_node_pos(dc->target), "Missing initializer in destructuring declaration");
+          st_parser_error(p, st_parser_node_pos(p, dc->target),
+                          "Missing initializer in destructuring declaration");
           break;
         }
         if (k == ST_AST_CONST) {
-          st_parser_error(p, st_parser_node_pos(dc->target), "Missing initializer in const declaration");
+          st_parser_error(p, st_parser_node_pos(p, dc->target),
+                          "Missing initializer in const declaration");
           break;
         }
       }
@@ -811,7 +822,7 @@ static void enter_strict(StParser *p, StFnCtx *ctx, StPos pos, bool had_octal, S
       for (uint32_t i = 0; i < f->params.count; i++) st_parser_pattern_recheck_strict(p, f->params.items[i]);
       if (f->rest) st_parser_pattern_recheck_strict(p, f->rest);
       if (ctx->dup_param)
-        st_parser_error(p, st_parser_node_pos(&ctx->dup_param->h),
+        st_parser_error(p, st_parser_node_pos(p, &ctx->dup_param->h),
                         "Duplicate parameter name not allowed in this context");
     }
   }
@@ -877,7 +888,7 @@ StNode *st_parser_parse_program(StArena *arena, const char *src, size_t len,
   p->stack_base = (uintptr_t)__builtin_frame_address(0);
 
   StPos start = {1, 1, 0};
-  StProgram *prog = ST_AST_NEW(keep, StProgram, ST_AST_PROGRAM, start.line, start.col, start.offset);
+  StProgram *prog = ST_AST_NEW(keep, StProgram, ST_AST_PROGRAM, start.offset);
   prog->names = p->names;
   prog->arena = arena;
   prog->src_len = (uint32_t)len;
@@ -901,12 +912,14 @@ StNode *st_parser_parse_program(StArena *arena, const char *src, size_t len,
     /* Chains nest without recursion here, but walkers recurse over them: bound the tree. */
     const StNode *deep = st_ast_find_too_deep(&prog->h, ST_AST_MAX_DEPTH);
     if (deep)
-      st_lexer_fail(&p->lx, ST_DIAG_RANGE_ERROR, st_parser_node_pos(deep), "Maximum nesting depth exceeded");
+      st_lexer_fail(&p->lx, ST_DIAG_RANGE_ERROR, st_parser_node_pos(p, deep),
+                    "Maximum nesting depth exceeded");
   }
 
   /* Pop whatever an error left open, so every StName.user is NULL again. */
   while (p->scopes.len) st_parser_scope_pop(p);
   bool failed = p->lx.failed;
+  if (!failed) prog->lines = st_lines_freeze(&p->lx.lines, keep);
   st_lexer_free(&p->lx);
   st_vec_free(&p->scratch);
   st_vec_free(&p->scopes);

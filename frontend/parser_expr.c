@@ -70,7 +70,7 @@ static StNode *identifier_reference(StParser *p) {
     st_parser_func_mark_use(p, ST_PUSE_ARGUMENTS, pos.offset);
   }
   StIdent *id = ST_PNODE(p, StIdent, IDENT, pos);
-  id->name = name;
+  id->u.name = name;
   st_parser_next(p);
   return &id->h;
 }
@@ -271,7 +271,9 @@ static ST_NOINLINE StNode *object_literal(StParser *p) {
       }
       bool key_is_ident = p->tok.kind == ST_TOK_IDENT;
       StToken key_tok = p->tok;
-      prop->key = st_parser_expr_property_key(p, &prop->computed);
+      bool computed = false;
+      prop->key = st_parser_expr_property_key(p, &computed);
+      prop->computed = computed;
       if (mkind != ST_AST_METHOD_NONE || p->tok.kind == ST_TOK_LPAREN) {
         if (mkind == ST_AST_METHOD_NONE) mkind = ST_AST_METHOD_METHOD;
         prop->kind = mkind == ST_AST_METHOD_GETTER ? ST_AST_PROP_GET
@@ -288,9 +290,10 @@ static ST_NOINLINE StNode *object_literal(StParser *p) {
                                   p->tok.kind == ST_TOK_ASSIGN)) {
         /* Shorthand { x } or, only valid as a pattern, { x = default }. */
         StIdent *id = ST_PNODE(p, StIdent, IDENT, st_lexer_token_pos(&key_tok));
-        id->name = key_tok.v.name;
-        st_parser_expr_check_ref(p, id->name, st_parser_node_pos(&id->h), (key_tok.flags & ST_TOKEN_ESCAPED) != 0);
-        if (id->name == p->names->atom[ST_AST_ATOM_ARGUMENTS])
+        id->u.name = key_tok.v.name;
+        st_parser_expr_check_ref(p, st_ast_ident_name(id), st_parser_node_pos(p, &id->h),
+                                 (key_tok.flags & ST_TOKEN_ESCAPED) != 0);
+        if (st_ast_ident_name(id) == p->names->atom[ST_AST_ATOM_ARGUMENTS])
           st_parser_func_mark_use(p, ST_PUSE_ARGUMENTS, id->h.offset);
         prop->kind = ST_AST_PROP_SHORTHAND;
         prop->value = &id->h;
@@ -446,8 +449,8 @@ static StNode *primary(StParser *p) {
         st_parser_next(p);
         uint32_t await_before = p->await_count;
         StIdent *param = ST_PNODE(p, StIdent, IDENT, st_parser_pos(p));
-        param->name = p->tok.v.name;
-        if (p->tok.flags & ST_TOKEN_ESCAPED && param->name->token != ST_TOK_IDENT) {
+        param->u.name = p->tok.v.name;
+        if (p->tok.flags & ST_TOKEN_ESCAPED && st_ast_ident_name(param)->token != ST_TOK_IDENT) {
           st_parser_error(p, st_parser_pos(p), "Keyword must not contain escaped characters");
           return st_parser_error_node(p);
         }
@@ -462,7 +465,7 @@ static StNode *primary(StParser *p) {
     }
     if (n->kind == ST_TOK_ARROW && !(n->flags & ST_TOKEN_NL_BEFORE)) {
       StIdent *param = ST_PNODE(p, StIdent, IDENT, pos);
-      param->name = name;
+      param->u.name = name;
       if (escaped && name->token != ST_TOK_IDENT) {
         st_parser_error(p, pos, "Keyword must not contain escaped characters");
         return st_parser_error_node(p);
@@ -568,7 +571,7 @@ static ST_NOINLINE StNode *async_arrow_from_call(StParser *p, StPos start, StNod
     StNode *a = args.items[i];
     if (a->kind != ST_AST_SPREAD) continue;
     if (i + 1 != args.count || a->spare) {
-      st_parser_error(p, st_parser_node_pos(a), "Rest parameter must be last formal parameter");
+      st_parser_error(p, st_parser_node_pos(p, a), "Rest parameter must be last formal parameter");
       return st_parser_error_node(p);
     }
     rest = ((StUnary *)a)->arg;
@@ -585,11 +588,11 @@ static ST_NOINLINE StNode *async_call(StParser *p, StNode *e) {
   StNodeList args = arguments(p, true);
   if (p->tok.kind == ST_TOK_ARROW && !(p->tok.flags & ST_TOKEN_NL_BEFORE)) {
     p->cover = saved;
-    return async_arrow_from_call(p, st_parser_node_pos(e), args, await_before);
+    return async_arrow_from_call(p, st_parser_node_pos(p, e), args, await_before);
   }
   st_parser_expr_report_cover(p);
   if (!p->cover.set) p->cover = saved;
-  StCall *c = ST_PNODE(p, StCall, CALL, st_parser_node_pos(e));
+  StCall *c = ST_PNODE(p, StCall, CALL, st_parser_node_pos(p, e));
   c->callee = e;
   c->args = args;
   return &c->h;
@@ -600,7 +603,8 @@ static StNode *call_tail(StParser *p, StNode *e, bool allow_call) {
   StPos chain_pos = {0, 0, 0};
   bool in_chain = false;
   StNode *async_callee = NULL;
-  if (e->kind == ST_AST_IDENT && !e->paren && ((StIdent *)e)->name == p->names->atom[ST_AST_ATOM_ASYNC] &&
+  if (e->kind == ST_AST_IDENT && !e->paren &&
+      st_ast_ident_name((StIdent *)e) == p->names->atom[ST_AST_ATOM_ASYNC] &&
       e->offset + 5 == p->prev_end)
     async_callee = e; /* unescaped `async` just before: async ( ... ) => may follow */
   while (!st_parser_expr_is_arrow(e)) {
@@ -628,7 +632,7 @@ static StNode *call_tail(StParser *p, StNode *e, bool allow_call) {
       in_chain = true;
       st_parser_next(p);
       if (p->tok.kind == ST_TOK_LPAREN) {
-        StCall *c = ST_PNODE(p, StCall, CALL, st_parser_node_pos(e));
+        StCall *c = ST_PNODE(p, StCall, CALL, st_parser_node_pos(p, e));
         c->callee = e;
         c->optional = true;
         c->args = arguments(p, false);
@@ -669,9 +673,10 @@ static StNode *call_tail(StParser *p, StNode *e, bool allow_call) {
         if (next->kind == ST_AST_ARROW) return next;
         break;
       }
-      StCall *c = ST_PNODE(p, StCall, CALL, st_parser_node_pos(e));
+      StCall *c = ST_PNODE(p, StCall, CALL, st_parser_node_pos(p, e));
       c->callee = e;
-      if (e->kind == ST_AST_IDENT && ((StIdent *)e)->name == p->names->atom[ST_AST_ATOM_EVAL] && !in_chain) {
+      if (e->kind == ST_AST_IDENT &&
+          st_ast_ident_name((StIdent *)e) == p->names->atom[ST_AST_ATOM_EVAL] && !in_chain) {
         c->direct_eval = true;
         st_parser_func_mark_direct_eval(p);
       }
@@ -737,7 +742,7 @@ static ST_NOINLINE StNode *new_expression(StParser *p) {
       callee = primary(p);
     }
     if (st_parser_expr_is_arrow(callee)) {
-      st_parser_error(p, st_parser_node_pos(callee), "Malformed arrow function parameter list");
+      st_parser_error(p, st_parser_node_pos(p, callee), "Malformed arrow function parameter list");
     }
     callee = call_tail(p, callee, false);
     StCall *c = ST_PNODE(p, StCall, NEW, pos);
@@ -802,7 +807,7 @@ static StNode *operand(StParser *p) {
   StNode *e = unary(p);
   st_parser_leave(p);
   if (st_parser_expr_is_arrow(e))
-    st_parser_error(p, st_parser_node_pos(e), "Malformed arrow function parameter list");
+    st_parser_error(p, st_parser_node_pos(p, e), "Malformed arrow function parameter list");
   return e;
 }
 
@@ -922,9 +927,9 @@ static StNode *binary(StParser *p, int min_prec) {
       right = binary(p, prec + 1);
     }
     if (st_parser_expr_is_arrow(right))
-      st_parser_error(p, st_parser_node_pos(right), "Malformed arrow function parameter list");
+      st_parser_error(p, st_parser_node_pos(p, right), "Malformed arrow function parameter list");
     if (op == ST_TOK_NULLISH && is_and_or(right)) {
-      st_parser_error(p, st_parser_node_pos(right), "Unexpected token '%s'",
+      st_parser_error(p, st_parser_node_pos(p, right), "Unexpected token '%s'",
                       st_lexer_token_text(((StBinary *)right)->op));
       break;
     }

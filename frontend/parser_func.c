@@ -94,7 +94,7 @@ static void finish_params(StParser *p, StFnCtx *ctx, bool simple, uint32_t lengt
   if (ctx->dup_param) {
     fn->flags |= ST_AST_FN_DUPLICATE_PARAMS;
     if (p->strict || !simple || ctx->arrow || ctx->method_kind != ST_AST_METHOD_NONE)
-      st_parser_error(p, st_parser_node_pos(&ctx->dup_param->h),
+      st_parser_error(p, st_parser_node_pos(p, &ctx->dup_param->h),
                       "Duplicate parameter name not allowed in this context");
   }
 }
@@ -122,7 +122,7 @@ static void params(StParser *p, StFnCtx *ctx) {
     StNode *t = st_parser_pattern_binding(p, ST_PDECL_PARAM);
     if (t->kind != ST_AST_BINDING) simple = false;
     if (p->tok.kind == ST_TOK_ASSIGN) {
-      StAssignPattern *ap = ST_PNODE(p, StAssignPattern, ASSIGN_PATTERN, st_parser_node_pos(t));
+      StAssignPattern *ap = ST_PNODE(p, StAssignPattern, ASSIGN_PATTERN, st_parser_node_pos(p, t));
       st_parser_next(p);
       ap->target = t;
       ap->def = st_parser_expr_assign(p, true, false);
@@ -240,7 +240,8 @@ StNode *st_parser_func_arrow(StParser *p, StPos start, StNode **items, uint32_t 
     simple = false;
     fn->rest = st_parser_pattern_from_expr(p, rest, true, ST_PDECL_PARAM);
     if (fn->rest->kind == ST_AST_ASSIGN_PATTERN)
-      st_parser_error(p, st_parser_node_pos(rest), "Rest parameter may not have a default initializer");
+      st_parser_error(p, st_parser_node_pos(p, rest),
+                      "Rest parameter may not have a default initializer");
   }
   ctx.in_params = false;
   finish_params(p, &ctx, simple, length);

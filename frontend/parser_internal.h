@@ -139,9 +139,8 @@ void st_parser_semicolon(StParser *p);
 /* Is the current token the (unescaped) contextual keyword `atom`? */
 bool st_parser_is_atom(const StParser *p, StAstAtom atom);
 StPos st_parser_pos(const StParser *p);
-ST_INLINE StPos st_parser_node_pos(const StNode *n) {
-  StPos pos = {n->line, n->col, n->offset};
-  return pos;
+ST_INLINE StPos st_parser_node_pos(StParser *p, const StNode *n) {
+  return st_lines_pos(&p->lx.lines, n->offset);
 }
 
 void st_parser_error(StParser *p, StPos pos, const char *fmt, ...) ST_PRINTF(3, 4);
@@ -160,8 +159,9 @@ ST_INLINE void st_parser_push(StParser *p, StNode *n) { st_vec_push(&p->scratch,
 
 void st_parser_scope_push(StParser *p, StScopeKindP kind);
 void st_parser_scope_pop(StParser *p);
-/* Declares name in the current scope; false (error recorded) on a conflict. */
-bool st_parser_declare(StParser *p, const StName *name, StDeclKindP kind, StPos pos);
+/* Declares name, written at byte offset, in the current scope; false (error recorded) on a
+ * conflict. */
+bool st_parser_declare(StParser *p, const StName *name, StDeclKindP kind, uint32_t offset);
 
 StNode *st_parser_statement_list_item(StParser *p);
 StNode *st_parser_block(StParser *p); /* `{ ... }` with its own scope */

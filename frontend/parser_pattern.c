@@ -41,11 +41,11 @@ bool st_parser_pattern_check_binding(StParser *p, const StName *name, StPos pos,
  * when the parameter list is complete). */
 static void declare_binding(StParser *p, StIdent *b, StDeclKindP kind) {
   if (kind == ST_PDECL_PARAM) {
-    StDeclEntry *top = ((StName *)b->name)->user;
+    StDeclEntry *top = ((StName *)st_ast_ident_name(b))->user;
     if (top && top->scope == p->scopes.len - 1 && top->kind == ST_PDECL_PARAM && !p->fn->dup_param)
       p->fn->dup_param = b;
   }
-  st_parser_declare(p, b->name, kind, st_parser_node_pos(&b->h));
+  st_parser_declare(p, st_ast_ident_name(b), kind, b->h.offset);
 }
 
 StNode *st_parser_pattern_binding_ident(StParser *p, StDeclKindP kind) {
@@ -55,8 +55,9 @@ StNode *st_parser_pattern_binding_ident(StParser *p, StDeclKindP kind) {
   }
   StPos pos = st_parser_pos(p);
   StIdent *b = ST_PNODE(p, StIdent, BINDING, pos);
-  b->name = p->tok.v.name;
-  if (st_parser_pattern_check_binding(p, b->name, pos, (p->tok.flags & ST_TOKEN_ESCAPED) != 0, kind))
+  b->u.name = p->tok.v.name;
+  if (st_parser_pattern_check_binding(p, st_ast_ident_name(b), pos,
+                                      (p->tok.flags & ST_TOKEN_ESCAPED) != 0, kind))
     declare_binding(p, b, kind);
   st_parser_next(p);
   return &b->h;
@@ -64,7 +65,7 @@ StNode *st_parser_pattern_binding_ident(StParser *p, StDeclKindP kind) {
 
 static StNode *with_default(StParser *p, StNode *target) {
   if (p->tok.kind != ST_TOK_ASSIGN) return target;
-  StAssignPattern *ap = ST_PNODE(p, StAssignPattern, ASSIGN_PATTERN, st_parser_node_pos(target));
+  StAssignPattern *ap = ST_PNODE(p, StAssignPattern, ASSIGN_PATTERN, st_parser_node_pos(p, target));
   st_parser_next(p);
   ap->target = target;
   ap->def = st_parser_expr_assign(p, true, false);
@@ -116,15 +117,18 @@ static ST_NOINLINE StNode *object_binding(StParser *p, StDeclKindP kind) {
     StProperty *prop = ST_PNODE(p, StProperty, PATTERN_PROPERTY, st_parser_pos(p));
     bool key_is_ident = p->tok.kind == ST_TOK_IDENT;
     StToken key_tok = p->tok;
-    prop->key = st_parser_expr_property_key(p, &prop->computed);
+    bool computed = false;
+    prop->key = st_parser_expr_property_key(p, &computed);
+    prop->computed = computed;
     if (st_parser_eat(p, ST_TOK_COLON)) {
       prop->kind = ST_AST_PROP_INIT;
       prop->value = st_parser_pattern_binding(p, kind);
     } else if (key_is_ident) {
       StPos pos = st_lexer_token_pos(&key_tok);
       StIdent *b = ST_PNODE(p, StIdent, BINDING, pos);
-      b->name = key_tok.v.name;
-      if (st_parser_pattern_check_binding(p, b->name, pos, (key_tok.flags & ST_TOKEN_ESCAPED) != 0, kind))
+      b->u.name = key_tok.v.name;
+      if (st_parser_pattern_check_binding(p, st_ast_ident_name(b), pos,
+                                          (key_tok.flags & ST_TOKEN_ESCAPED) != 0, kind))
         declare_binding(p, b, kind);
       prop->kind = ST_AST_PROP_SHORTHAND;
       prop->value = &b->h;
@@ -160,7 +164,7 @@ StNode *st_parser_pattern_binding(StParser *p, StDeclKindP kind) {
 /* ---- Assignment targets ---------------------------------------------------------------- */
 
 /* Where an expression starts: operator nodes carry their operator's position. */
-static StPos expr_start(const StNode *n) {
+static StPos expr_start(StParser *p, const StNode *n) {
   for (;;) {
     if (n->paren) break;
     switch (n->kind) {
@@ -189,13 +193,13 @@ static StPos expr_start(const StNode *n) {
     }
     break;
   }
-  return st_parser_node_pos(n);
+  return st_parser_node_pos(p, n);
 }
 
 static bool check_eval_arguments(StParser *p, StNode *e) {
-  const StName *name = ((StIdent *)e)->name;
+  const StName *name = st_ast_ident_name((StIdent *)e);
   if (p->strict && (name == p->names->atom[ST_AST_ATOM_EVAL] || name == p->names->atom[ST_AST_ATOM_ARGUMENTS])) {
-    st_parser_error(p, st_parser_node_pos(e), "Unexpected eval or arguments in strict mode");
+    st_parser_error(p, st_parser_node_pos(p, e), "Unexpected eval or arguments in strict mode");
     return false;
   }
   return true;
@@ -209,7 +213,7 @@ bool st_parser_pattern_check_simple_target(StParser *p, StNode *e, const char *m
   case ST_AST_SUPER_MEMBER:
   case ST_AST_SUPER_INDEX: return true;
   default:
-    st_parser_error(p, expr_start(e), "%s", msg);
+    st_parser_error(p, expr_start(p, e), "%s", msg);
     return false;
   }
 }
@@ -219,7 +223,7 @@ bool st_parser_pattern_check_simple_target(StParser *p, StNode *e, const char *m
 static StNode *convert(StParser *p, StNode *e, bool binding, StDeclKindP kind, bool top);
 
 static StNode *fail(StParser *p, StNode *e, bool binding, bool top) {
-  st_parser_error(p, expr_start(e), "%s",
+  st_parser_error(p, expr_start(p, e), "%s",
                   binding && top ? "Malformed arrow function parameter list" : INVALID_TARGET);
   return st_parser_error_node(p);
 }
@@ -232,13 +236,13 @@ static StNode *convert_rest(StParser *p, StNode *arg, bool binding, StDeclKindP 
 }
 
 static ST_NOINLINE StNode *convert_array(StParser *p, StArray *a, bool binding, StDeclKindP kind) {
-  StArrayPattern *ap = ST_PNODE(p, StArrayPattern, ARRAY_PATTERN, st_parser_node_pos(&a->h));
+  StArrayPattern *ap = ST_PNODE(p, StArrayPattern, ARRAY_PATTERN, st_parser_node_pos(p, &a->h));
   uint32_t n = a->elems.count;
   for (uint32_t i = 0; i < n && !st_parser_failed(p); i++) {
     StNode *el = a->elems.items[i];
     if (el && el->kind == ST_AST_SPREAD) {
       if (i + 1 != n || el->spare) {
-        st_parser_error(p, st_parser_node_pos(el), "Rest element must be last element");
+        st_parser_error(p, st_parser_node_pos(p, el), "Rest element must be last element");
         break;
       }
       ap->rest = convert_rest(p, ((StUnary *)el)->arg, binding, kind);
@@ -256,22 +260,24 @@ static ST_NOINLINE StNode *convert_array(StParser *p, StArray *a, bool binding, 
 }
 
 static ST_NOINLINE StNode *convert_object(StParser *p, StAstObject *o, bool binding, StDeclKindP kind) {
-  StObjectPattern *op = ST_PNODE(p, StObjectPattern, OBJECT_PATTERN, st_parser_node_pos(&o->h));
+  StObjectPattern *op = ST_PNODE(p, StObjectPattern, OBJECT_PATTERN, st_parser_node_pos(p, &o->h));
   uint32_t base = st_parser_mark(p);
   for (uint32_t i = 0; i < o->props.count && !st_parser_failed(p); i++) {
     StNode *el = o->props.items[i];
     if (el->kind == ST_AST_SPREAD) {
       StNode *arg = ((StUnary *)el)->arg;
       if (i + 1 != o->props.count || el->spare) {
-        st_parser_error(p, st_parser_node_pos(el), "Rest element must be last element");
+        st_parser_error(p, st_parser_node_pos(p, el), "Rest element must be last element");
         break;
       }
       if (binding ? arg->kind != ST_AST_IDENT || arg->paren
                   : arg->kind != ST_AST_IDENT && arg->kind != ST_AST_MEMBER && arg->kind != ST_AST_INDEX &&
                         arg->kind != ST_AST_SUPER_MEMBER && arg->kind != ST_AST_SUPER_INDEX) {
-        st_parser_error(p, st_parser_node_pos(arg), "%s",
-                        binding ? "`...` must be followed by an identifier in declaration contexts"
-                                : "`...` must be followed by an assignable reference in assignment contexts");
+        st_parser_error(p, st_parser_node_pos(p, arg), "%s",
+                        binding ? "`...` must be followed by an identifier in "
+                                  "declaration contexts"
+                                : "`...` must be followed by an assignable "
+                                  "reference in assignment contexts");
         break;
       }
       op->rest = convert(p, arg, binding, kind, false);
@@ -279,10 +285,10 @@ static ST_NOINLINE StNode *convert_object(StParser *p, StAstObject *o, bool bind
     }
     StProperty *prop = (StProperty *)el;
     if (prop->kind == ST_AST_PROP_METHOD || prop->kind == ST_AST_PROP_GET || prop->kind == ST_AST_PROP_SET) {
-      st_parser_error(p, st_parser_node_pos(el), INVALID_TARGET);
+      st_parser_error(p, st_parser_node_pos(p, el), INVALID_TARGET);
       break;
     }
-    StProperty *pp = ST_PNODE(p, StProperty, PATTERN_PROPERTY, st_parser_node_pos(el));
+    StProperty *pp = ST_PNODE(p, StProperty, PATTERN_PROPERTY, st_parser_node_pos(p, el));
     pp->key = prop->key;
     pp->computed = prop->computed;
     pp->kind = prop->kind == ST_AST_PROP_SHORTHAND ? ST_AST_PROP_SHORTHAND : ST_AST_PROP_INIT;
@@ -311,7 +317,8 @@ static ST_NOINLINE StNode *rebind(StParser *p, StNode *e, StDeclKindP kind) {
     }
     if (o->rest) {
       if (o->rest->kind != ST_AST_IDENT && o->rest->kind != ST_AST_BINDING) {
-        st_parser_error(p, st_parser_node_pos(o->rest), "`...` must be followed by an identifier in declaration contexts");
+        st_parser_error(p, st_parser_node_pos(p, o->rest),
+                        "`...` must be followed by an identifier in declaration contexts");
         return st_parser_error_node(p);
       }
       o->rest = convert(p, o->rest, true, kind, false);
@@ -334,7 +341,9 @@ static StNode *convert(StParser *p, StNode *e, bool binding, StDeclKindP kind, b
     if (binding) {
       StIdent *id = (StIdent *)e;
       if (e->paren) return fail(p, e, binding, top);
-      if (!st_parser_pattern_check_binding(p, id->name, st_parser_node_pos(e), false, kind)) return e;
+      if (!st_parser_pattern_check_binding(p, st_ast_ident_name(id), st_parser_node_pos(p, e),
+                                           false, kind))
+        return e;
       e->kind = ST_AST_BINDING;
       declare_binding(p, id, kind);
       return e;
@@ -359,7 +368,8 @@ static StNode *convert(StParser *p, StNode *e, bool binding, StDeclKindP kind, b
   case ST_AST_ASSIGN: {
     StAssign *a = (StAssign *)e;
     if (e->paren || a->op != ST_TOK_ASSIGN) return fail(p, e, binding, top);
-    StAssignPattern *ap = ST_PNODE(p, StAssignPattern, ASSIGN_PATTERN, st_parser_node_pos(a->target));
+    StAssignPattern *ap =
+        ST_PNODE(p, StAssignPattern, ASSIGN_PATTERN, st_parser_node_pos(p, a->target));
     ap->target = convert(p, a->target, binding, kind, false);
     ap->def = a->value;
     return &ap->h;
@@ -384,7 +394,8 @@ void st_parser_pattern_recheck_strict(StParser *p, StNode *n) {
   if (!n || st_parser_failed(p)) return;
   switch (n->kind) {
   case ST_AST_BINDING:
-    st_parser_pattern_check_binding(p, ((StIdent *)n)->name, st_parser_node_pos(n), false, ST_PDECL_NONE);
+    st_parser_pattern_check_binding(p, st_ast_ident_name((StIdent *)n), st_parser_node_pos(p, n),
+                                    false, ST_PDECL_NONE);
     return;
   case ST_AST_ASSIGN_PATTERN: st_parser_pattern_recheck_strict(p, ((StAssignPattern *)n)->target); return;
   case ST_AST_ARRAY_PATTERN: {

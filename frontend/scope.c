@@ -24,7 +24,15 @@ typedef struct Sa {
    * can tell it apart from its parent (no bindings, no context). With direct eval it keeps
    * one, since eval scope descriptors (compiler_eval.c) list every scope. */
   bool lean_blocks;
+  StLineTable *lines;
 } Sa;
+
+/* "Identifier 'name' has already been declared" at decl (NULL: no position). */
+static void redeclared(Sa *sa, const StNode *decl, const char *name) {
+  StPos pos = decl ? st_ast_pos(sa->lines, decl) : (StPos){0, 0, 0};
+  st_diag_add(sa->diags, ST_DIAG_SYNTAX_ERROR, pos.line, pos.col, pos.offset,
+              "Identifier '%s' has already been declared", name);
+}
 
 /* ------------------------------------------------------------------------------------------ */
 /* Scopes and bindings                                                                        */
@@ -47,10 +55,16 @@ static StScope *var_target(StScope *s) {
 
 enum { INDEX_FROM = 12 }; /* bindings in a scope before it gets an index by name */
 
+StScopeRare *st_scope_rare(StArena *arena, StScope *s) {
+  if (!s->rare) s->rare = ST_ARENA_NEW(arena, StScopeRare);
+  return s->rare;
+}
+
 static StBinding *find_in(StScope *s, const StName *name) {
-  if (s->index_mask && name) {
-    for (uint32_t i = name->hash & s->index_mask;; i = (i + 1) & s->index_mask) {
-      StBinding *b = s->index[i];
+  if (s->rare && s->rare->index_mask && name) {
+    const StScopeRare *r = s->rare;
+    for (uint32_t i = name->hash & r->index_mask;; i = (i + 1) & r->index_mask) {
+      StBinding *b = r->index[i];
       if (!b || b->name == name) return b;
     }
   }
@@ -59,10 +73,11 @@ static StBinding *find_in(StScope *s, const StName *name) {
   return NULL;
 }
 
-static void index_insert(StScope *s, StBinding *b) {
-  uint32_t i = b->name->hash & s->index_mask;
-  while (s->index[i]) i = (i + 1) & s->index_mask;
-  s->index[i] = b;
+static void index_insert(StScopeRare *r, StBinding *b) {
+  uint32_t i = b->name->hash & r->index_mask;
+  while (r->index[i])
+    i = (i + 1) & r->index_mask;
+  r->index[i] = b;
 }
 
 /* Appends b to s's bindings (declaration order) and to its index. Names are unique within a
@@ -73,15 +88,16 @@ static void link_binding(Sa *sa, StScope *s, StBinding *b) {
   s->last = b;
   s->nbindings++;
   if (s->nbindings < INDEX_FROM) return;
-  if (s->nbindings * 2 > s->index_mask) {
-    uint32_t cap = s->index_mask ? (s->index_mask + 1) * 2 : 64;
-    s->index = st_arena_alloc(sa->arena, cap * sizeof(StBinding *));
-    memset(s->index, 0, cap * sizeof(StBinding *));
-    s->index_mask = cap - 1;
+  StScopeRare *r = st_scope_rare(sa->arena, s);
+  if (s->nbindings * 2 > r->index_mask) {
+    uint32_t cap = r->index_mask ? (r->index_mask + 1) * 2 : 64;
+    r->index = st_arena_alloc(sa->arena, cap * sizeof(StBinding *));
+    memset(r->index, 0, cap * sizeof(StBinding *));
+    r->index_mask = cap - 1;
     for (StBinding *o = s->bindings; o; o = o->next)
-      if (o->name) index_insert(s, o);
+      if (o->name) index_insert(r, o);
   } else if (b->name) {
-    index_insert(s, b);
+    index_insert(r, b);
   }
 }
 
@@ -118,15 +134,13 @@ static StBinding *declare(Sa *sa, StScope *s, const StName *name, StBindingKind 
 static StBinding *declare_eval_var(Sa *sa, const StName *name, StNode *decl) {
   StScope *var_scope = sa->eval_var_scope;
   if (sa->eval_in_params && name == sa->names->atom[ST_AST_ATOM_ARGUMENTS]) {
-    st_diag_add(sa->diags, ST_DIAG_SYNTAX_ERROR, decl ? decl->line : 0, decl ? decl->col : 0,
-                decl ? decl->offset : 0, "Identifier 'arguments' has already been declared");
+    redeclared(sa, decl, "arguments");
     return NULL;
   }
   for (StScope *q = sa->eval_top->parent; q; q = q->parent) {
     StBinding *b = find_in(q, name);
     if (b && b->lexical) {
-      st_diag_add(sa->diags, ST_DIAG_SYNTAX_ERROR, decl ? decl->line : 0, decl ? decl->col : 0,
-                  decl ? decl->offset : 0, "Identifier '%s' has already been declared", name->str);
+      redeclared(sa, decl, name->str);
       return NULL;
     }
     if (q == var_scope) break;
@@ -163,7 +177,7 @@ static void declare_pattern(Sa *sa, StScope *s, StNode *p, StBindingKind kind, u
   switch ((StNodeKind)p->kind) {
   case ST_AST_BINDING: {
     StIdent *id = (StIdent *)p;
-    id->binding = declare(sa, s, id->name, kind, p, end);
+    st_ast_ident_bind(id, declare(sa, s, st_ast_ident_name(id), kind, p, end));
     break;
   }
   case ST_AST_ASSIGN_PATTERN: declare_pattern(sa, s, ((StAssignPattern *)p)->target, kind, end); break;
@@ -209,13 +223,14 @@ static void declare_list(Sa *sa, StScope *s, StNodeList *list, bool function_top
                         vd->kind == ST_AST_LET ? ST_BIND_LET : ST_BIND_CONST, next);
     } else if (st->kind == ST_AST_CLASS_DECL) {
       StClass *c = (StClass *)st;
-      if (c->name) ((StIdent *)c->name)->binding =
-          declare(sa, s, ((StIdent *)c->name)->name, ST_BIND_CLASS, c->name, next);
+      if (c->name)
+        st_ast_ident_bind((StIdent *)c->name, declare(sa, s, st_ast_ident_name((StIdent *)c->name),
+                                                      ST_BIND_CLASS, c->name, next));
     } else if (st->kind == ST_AST_FUNCTION_DECL) {
       StAstFunction *f = (StAstFunction *)st;
       if (!f->name) continue;
-      const StName *name = ((StIdent *)f->name)->name;
-      ((StIdent *)f->name)->binding = declare(sa, s, name, ST_BIND_FUNCTION, f->name, 0);
+      const StName *name = st_ast_ident_name((StIdent *)f->name);
+      st_ast_ident_bind((StIdent *)f->name, declare(sa, s, name, ST_BIND_FUNCTION, f->name, 0));
       /* Annex B: a sloppy-mode function in a block is also a var of the function. */
       if (!function_top && !s->strict && !(f->flags & ST_AST_FN_ASYNC)) {
         StScope *fn = var_target(s);
@@ -254,10 +269,10 @@ static void declare_function(Sa *sa, StAstFunction *f) {
     StNode *target = p->kind == ST_AST_ASSIGN_PATTERN ? ((StAssignPattern *)p)->target : p;
     if (target->kind == ST_AST_BINDING) {
       StIdent *id = (StIdent *)target;
-      StBinding *b = declare(sa, fs, id->name, ST_BIND_PARAM, target, 0);
+      StBinding *b = declare(sa, fs, st_ast_ident_name(id), ST_BIND_PARAM, target, 0);
       b->kind = ST_BIND_PARAM;
       b->reg = 1 + i; /* duplicates: the last occurrence wins */
-      id->binding = b;
+      st_ast_ident_bind(id, b);
     } else {
       declare_pattern(sa, fs, target, ST_BIND_PARAM, 0);
     }
@@ -269,13 +284,14 @@ static void declare_function(Sa *sa, StAstFunction *f) {
   /* A named function expression sees its own name, unless a parameter or var shadows it. */
   if (f->name && f->h.kind == ST_AST_FUNCTION_EXPR) {
     StIdent *id = (StIdent *)f->name;
-    if (!find_in(fs, id->name)) id->binding = declare(sa, fs, id->name, ST_BIND_CALLEE, f->name, 0);
+    if (!find_in(fs, st_ast_ident_name(id)))
+      st_ast_ident_bind(id, declare(sa, fs, st_ast_ident_name(id), ST_BIND_CALLEE, f->name, 0));
   }
   StScope *body = fs;
   if (!(f->flags & ST_AST_FN_SIMPLE_PARAMS)) {
     body = new_scope(sa, ST_SCOPE_BLOCK, &f->h);
     body->var_scope = true;
-    fs->body = body;
+    st_scope_rare(sa->arena, fs)->body = body;
     sa->cur = body;
   }
   declare_list(sa, body, &f->body, true);
@@ -289,7 +305,8 @@ static void declare_class(Sa *sa, StClass *c) {
   StScope *saved = sa->cur;
   sa->cur = cs;
   if (c->name) {
-    StBinding *inner = declare(sa, cs, ((StIdent *)c->name)->name, ST_BIND_CLASS_INNER, c->name, 0);
+    StBinding *inner =
+        declare(sa, cs, st_ast_ident_name((StIdent *)c->name), ST_BIND_CLASS_INNER, c->name, 0);
     /* Initialized once the class is defined: until then (heritage, computed keys) TDZ. */
     inner->decl_end = UINT32_MAX;
   }
@@ -464,7 +481,8 @@ static StBinding *resolve_name(Rs *rs, const StName *name) {
      * rebuilt for eval code has all its bindings already.) */
     if (s->kind == ST_SCOPE_FUNCTION && !s->is_arrow && !s->outer_eval &&
         name == sa->names->atom[ST_AST_ATOM_ARGUMENTS]) {
-      StBinding *ab = implicit(sa, s, ST_BIND_ARGUMENTS, &s->arguments_binding);
+      StBinding *ab =
+          implicit(sa, s, ST_BIND_ARGUMENTS, &st_scope_rare(sa->arena, s)->arguments_binding);
       s->uses_arguments = true;
       note_capture(ab, rs->cur);
       return ab;
@@ -479,9 +497,10 @@ static void force_eval_site(Rs *rs) {
   Sa *sa = rs->sa;
   StScope *ts = this_scope(rs->cur);
   if (!ts->outer_eval) {
-    implicit(sa, ts, ST_BIND_THIS, &ts->this_binding)->captured = true;
+    implicit(sa, ts, ST_BIND_THIS, &st_scope_rare(sa->arena, ts)->this_binding)->captured = true;
     if (ts->kind == ST_SCOPE_FUNCTION)
-      implicit(sa, ts, ST_BIND_NEW_TARGET, &ts->new_target_binding)->captured = true;
+      implicit(sa, ts, ST_BIND_NEW_TARGET, &st_scope_rare(sa->arena, ts)->new_target_binding)
+          ->captured = true;
   }
   if (ts->kind == ST_SCOPE_FUNCTION) resolve_name(rs, sa->names->atom[ST_AST_ATOM_ARGUMENTS]);
   for (StScope *s = rs->cur; s; s = s->parent) {
@@ -498,8 +517,9 @@ static void resolve_node(Rs *rs, StNode *n);
 static void resolve_child(StNode *child, void *ctx) { resolve_node(ctx, child); }
 
 static void mark_assigned_target(StNode *t) {
-  if (t && (t->kind == ST_AST_IDENT || t->kind == ST_AST_BINDING) && ((StIdent *)t)->binding)
-    ((StIdent *)t)->binding->assigned = true;
+  if (t && (t->kind == ST_AST_IDENT || t->kind == ST_AST_BINDING) &&
+      st_ast_ident_binding((StIdent *)t))
+    st_ast_ident_binding((StIdent *)t)->assigned = true;
 }
 
 static void resolve_node(Rs *rs, StNode *n) {
@@ -507,13 +527,15 @@ static void resolve_node(Rs *rs, StNode *n) {
   switch ((StNodeKind)n->kind) {
   case ST_AST_IDENT: {
     StIdent *id = (StIdent *)n;
-    id->binding = resolve_name(rs, id->name);
+    st_ast_ident_bind(id, resolve_name(rs, st_ast_ident_name(id)));
     return;
   }
   case ST_AST_BINDING: {
     StIdent *id = (StIdent *)n;
-    if (!id->binding) id->binding = resolve_name(rs, id->name);
-    else note_capture(id->binding, rs->cur);
+    if (!st_ast_ident_binding(id))
+      st_ast_ident_bind(id, resolve_name(rs, st_ast_ident_name(id)));
+    else
+      note_capture(st_ast_ident_binding(id), rs->cur);
     return;
   }
   case ST_AST_THIS:
@@ -522,7 +544,8 @@ static void resolve_node(Rs *rs, StNode *n) {
     /* super.x reads `this` too (the receiver). */
     StScope *ts = this_scope(rs->cur);
     if (ts != rs->cur->fn) {
-      StBinding *b = implicit(rs->sa, ts, ST_BIND_THIS, &ts->this_binding);
+      StBinding *b =
+          implicit(rs->sa, ts, ST_BIND_THIS, &st_scope_rare(rs->sa->arena, ts)->this_binding);
       b->captured = true;
     }
     if (n->kind != ST_AST_THIS) st_ast_visit_children(n, resolve_child, rs);
@@ -531,7 +554,8 @@ static void resolve_node(Rs *rs, StNode *n) {
   case ST_AST_NEW_TARGET: {
     StScope *ts = this_scope(rs->cur);
     if (ts != rs->cur->fn) {
-      StBinding *b = implicit(rs->sa, ts, ST_BIND_NEW_TARGET, &ts->new_target_binding);
+      StBinding *b = implicit(rs->sa, ts, ST_BIND_NEW_TARGET,
+                              &st_scope_rare(rs->sa->arena, ts)->new_target_binding);
       b->captured = true;
     }
     return;
@@ -540,9 +564,14 @@ static void resolve_node(Rs *rs, StNode *n) {
     /* super() in an arrow writes the enclosing constructor's `this`. */
     StScope *ts = this_scope(rs->cur);
     if (ts != rs->cur->fn) {
-      implicit(rs->sa, ts, ST_BIND_THIS, &ts->this_binding)->captured = true;
-      implicit(rs->sa, ts, ST_BIND_NEW_TARGET, &ts->new_target_binding)->captured = true;
-      implicit(rs->sa, ts, ST_BIND_ACTIVE_FUNCTION, &ts->function_binding)->captured = true;
+      implicit(rs->sa, ts, ST_BIND_THIS, &st_scope_rare(rs->sa->arena, ts)->this_binding)
+          ->captured = true;
+      implicit(rs->sa, ts, ST_BIND_NEW_TARGET,
+               &st_scope_rare(rs->sa->arena, ts)->new_target_binding)
+          ->captured = true;
+      implicit(rs->sa, ts, ST_BIND_ACTIVE_FUNCTION,
+               &st_scope_rare(rs->sa->arena, ts)->function_binding)
+          ->captured = true;
     }
     st_ast_visit_children(n, resolve_child, rs);
     return;
@@ -557,7 +586,7 @@ static void resolve_node(Rs *rs, StNode *n) {
     for (uint32_t i = 0; i < f->params.count; i++) resolve_node(rs, f->params.items[i]);
     resolve_node(rs, f->rest);
     if (f->name && n->kind == ST_AST_FUNCTION_EXPR) resolve_node(rs, f->name);
-    if (f->scope->body) rs->cur = f->scope->body;
+    if (st_scope_body(f->scope)) rs->cur = st_scope_body(f->scope);
     for (uint32_t i = 0; i < f->body.count; i++) resolve_node(rs, f->body.items[i]);
     rs->cur = saved;
     return;
@@ -692,8 +721,8 @@ static void alloc_in_scope(StScope *s, StScope *fn, bool is_fn_scope) {
 /* Allocates every scope of function (or script) fs, and recurses into nested functions. */
 static void alloc_function(StScope *fs) {
   StAstFunction *f = fs->function;
-  if (f && fs->uses_arguments && !(f->flags & ST_AST_FN_STRICT) && (f->flags & ST_AST_FN_SIMPLE_PARAMS) &&
-      fs->arguments_binding) {
+  if (f && fs->uses_arguments && !(f->flags & ST_AST_FN_STRICT) &&
+      (f->flags & ST_AST_FN_SIMPLE_PARAMS) && st_scope_arguments_binding(fs)) {
     /* Mapped arguments: parameters are slots 0..n-1 of the function context, in order. */
     fs->mapped_arguments = true;
     fs->has_context = true;
@@ -719,7 +748,7 @@ static void alloc_node(StScope *fn, StNode *n) {
     alloc_function(f->scope);
     for (uint32_t i = 0; i < f->params.count; i++) alloc_node(f->scope, f->params.items[i]);
     alloc_node(f->scope, f->rest);
-    if (f->scope->body) alloc_in_scope(f->scope->body, f->scope, false);
+    if (st_scope_body(f->scope)) alloc_in_scope(st_scope_body(f->scope), f->scope, false);
     for (uint32_t i = 0; i < f->body.count; i++) alloc_node(f->scope, f->body.items[i]);
     return;
   }
@@ -750,8 +779,15 @@ static void alloc_node(StScope *fn, StNode *n) {
 /* ------------------------------------------------------------------------------------------ */
 
 bool st_scope_analyze(StArena *arena, StProgram *program, StDiagList *diags) {
-  Sa sa = {arena, program->names, diags, NULL, NULL, NULL, false,
-            !(program->flags & (ST_AST_FN_HAS_DIRECT_EVAL | ST_AST_FN_CONTAINS_DIRECT_EVAL))};
+  Sa sa = {arena,
+           program->names,
+           diags,
+           NULL,
+           NULL,
+           NULL,
+           false,
+           !(program->flags & (ST_AST_FN_HAS_DIRECT_EVAL | ST_AST_FN_CONTAINS_DIRECT_EVAL)),
+           program->lines};
   StScope *script = new_scope(&sa, ST_SCOPE_SCRIPT, &program->h);
   script->strict = (program->flags & ST_AST_FN_STRICT) != 0;
   program->scope = script;
@@ -772,7 +808,7 @@ bool st_scope_analyze(StArena *arena, StProgram *program, StDiagList *diags) {
 
 bool st_scope_analyze_eval(StArena *arena, StProgram *program, StScope *outer, bool script_kind,
                            bool global_vars, bool in_params, StDiagList *diags) {
-  Sa sa = {arena, program->names, diags, outer, NULL, NULL, in_params, false};
+  Sa sa = {arena, program->names, diags, outer, NULL, NULL, in_params, false, program->lines};
   StScope *top = new_scope(&sa, script_kind ? ST_SCOPE_SCRIPT : ST_SCOPE_FUNCTION, &program->h);
   top->strict = (program->flags & ST_AST_FN_STRICT) != 0;
   top->is_arrow = !script_kind; /* `this`, arguments, new.target: the caller's */

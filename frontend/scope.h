@@ -83,20 +83,17 @@ typedef struct StBinding {
 } StBinding;
 ST_STATIC_ASSERT(ST_BIND_HIDDEN < 16 && ST_LOC_GLOBAL < 4, "StBinding's kind and loc bit-fields");
 ST_STATIC_ASSERT(sizeof(void *) != 8 || sizeof(StBinding) == 48, "StBinding stays 48 bytes");
+ST_STATIC_ASSERT(offsetof(StBinding, name) == 0, "StIdent reads a binding's name (ast.h)");
 
-/* Pointers first, then the counters, then the flags: 128 bytes, no padding holes (a big script
- * has one scope per 100 bytes of source). */
-typedef struct StScope {
-  struct StScope *parent;
-  struct StScope *fn;       /* the function (or script) scope containing this scope */
-  StNode *node;             /* the AST node that owns the scope */
-  StBinding *bindings;      /* declaration order */
-  StBinding *last;
+/* The fields few scopes need, out of line (StScope.rare, NULL until one is set): a big script has
+ * one scope per 100 bytes of source, and most have no index, no implicit bindings and no separate
+ * body scope. */
+typedef struct StScopeRare {
   /* Past a few bindings, an index by name (open addressing over StName.hash, arena memory):
    * a script or function with thousands of declarations resolves names in O(1). */
   StBinding **index;
+  uint32_t index_mask; /* capacity - 1, or 0 when there is no index */
   /* Function and script scopes only: */
-  StAstFunction *function;     /* NULL for the script */
   StBinding *this_binding;  /* when captured by an arrow (else `this` is register 0) */
   StBinding *new_target_binding;
   StBinding *function_binding; /* ST_BIND_ACTIVE_FUNCTION */
@@ -105,24 +102,51 @@ typedef struct StScope {
    * which receives the body's var declarations, so that defaults cannot see them (spec
    * FunctionDeclarationInstantiation step 28). NULL for simple parameter lists. */
   struct StScope *body;
-  uint32_t index_mask;      /* capacity - 1, or 0 when there is no index */
+} StScopeRare;
+
+/* Pointers first, then the counters, then the flags: 80 bytes, no padding holes. */
+typedef struct StScope {
+  struct StScope *parent;
+  struct StScope *fn; /* the function (or script) scope containing this scope */
+  StNode *node; /* the AST node that owns the scope */
+  StBinding *bindings; /* declaration order */
+  StBinding *last;
+  StAstFunction *function; /* function scopes; NULL for the script */
+  StScopeRare *rare; /* see StScopeRare; read through the st_scope_* accessors below */
   uint32_t nbindings;
   uint32_t ctx_slots;
   uint32_t nparams;         /* function scopes: registers 1..nparams */
   uint32_t nlocals;         /* function scopes: registers allocated to bindings, from nparams + 1 */
-  uint8_t kind;             /* StScopeKind */
-  bool has_context;
-  bool strict;
-  bool is_arrow;            /* function scopes */
-  bool mapped_arguments;    /* function scopes: the arguments object aliases the parameters */
-  bool uses_arguments;      /* function scopes: creates an arguments object */
-  bool var_scope;           /* block scopes: this is such a body scope */
+  uint32_t kind : 3; /* StScopeKind */
+  bool has_context : 1;
+  bool strict : 1;
+  bool is_arrow : 1; /* function scopes */
+  bool mapped_arguments : 1; /* function scopes: the arguments object aliases the params */
+  bool uses_arguments : 1; /* function scopes: creates an arguments object */
+  bool var_scope : 1; /* block scopes: this is such a body scope */
   /* Direct eval (frontend/compiler_eval.c): a scope rebuilt from a call site's descriptor, so
    * that eval code resolves names into the caller's contexts. No code is compiled for it and
    * no binding is ever added to it. */
-  bool outer_eval;
+  bool outer_eval : 1;
 } StScope;
-ST_STATIC_ASSERT(sizeof(void *) != 8 || sizeof(StScope) == 128, "StScope stays 128 bytes");
+ST_STATIC_ASSERT(sizeof(void *) != 8 || sizeof(StScope) == 80, "StScope stays 80 bytes");
+ST_STATIC_ASSERT(ST_SCOPE_CLASS < 8, "StScope.kind bit-field");
+
+/* s's out-of-line fields, made (zeroed, in arena) on first use. */
+StScopeRare *st_scope_rare(StArena *arena, StScope *s);
+ST_INLINE StBinding *st_scope_this_binding(const StScope *s) {
+  return s->rare ? s->rare->this_binding : NULL;
+}
+ST_INLINE StBinding *st_scope_new_target_binding(const StScope *s) {
+  return s->rare ? s->rare->new_target_binding : NULL;
+}
+ST_INLINE StBinding *st_scope_function_binding(const StScope *s) {
+  return s->rare ? s->rare->function_binding : NULL;
+}
+ST_INLINE StBinding *st_scope_arguments_binding(const StScope *s) {
+  return s->rare ? s->rare->arguments_binding : NULL;
+}
+ST_INLINE StScope *st_scope_body(const StScope *s) { return s->rare ? s->rare->body : NULL; }
 
 /* Analyzes a parsed program: builds scopes, resolves identifiers, marks captures, allocates
  * registers and context slots. Early errors found here (none at present beyond the parser's)

@@ -519,6 +519,98 @@ static void test_print_tokens(void) {
   st_diag_free(&d);
 }
 
+/* The line table (frontend/lines.h) the lexer fills gives back every token's line and column from
+ * its offset alone: long lines mixing ASCII runs with non-ASCII identifiers, strings, comments,
+ * invalid bytes, emoji and U+2028 in strings, CRLF and multi-line templates, asked in source order
+ * and backwards. */
+static void test_line_table(void) {
+  static const char *const frag[] = {
+      "a",
+      " ",
+      "\xc3\xa9",
+      "'\xf0\x9f\x98\x80'",
+      "/* \xc3\xa9\xe2\x82\xac */",
+      "'\xff\xfe\xc3'",
+      "xyz_a_long_identifier_name_",
+      "+",
+      ";",
+      "'\xe2\x80\xa8'",
+      "`t\n\xc3\xa9${b}\xc3\xa9`",
+      "\n",
+      "\r\n",
+      "/*\xe2\x80\xa9*/",
+      "\xf0\x9d\x91\x8e",
+      "0x1F",
+  };
+  enum { NFRAG = sizeof frag / sizeof frag[0] };
+  size_t cap = 1 << 17, len = 0;
+  char *src = malloc(cap);
+  uint32_t rng = 12345;
+  while (len + 64 < cap) {
+    rng = rng * 1103515245u + 12345u;
+    uint32_t k = (rng >> 16) % (NFRAG * 8);
+    /* mostly ASCII, newlines rare (long lines), the rest evenly */
+    uint32_t f = k < NFRAG * 5 ? (k % 2 ? 0 : 1) : k < NFRAG * 6 ? 6 + k % 3 : k % NFRAG;
+    if (f >= 9 && f <= 13 && (rng & 0x1F00)) f = 8;
+    size_t n = strlen(frag[f]);
+    /* keep tokens apart: a separator after every fragment */
+    memcpy(src + len, frag[f], n);
+    len += n;
+    src[len++] = ' ';
+  }
+  StArena arena;
+  StNameTable names;
+  StDiagList diags = {0};
+  StLexer lx;
+  st_arena_init(&arena);
+  st_ast_names_init(&names, &arena);
+  st_lexer_init(&lx, src, len, &arena, &names, &diags);
+  StVec(StToken) toks = {0};
+  int subst[64], nsubst = 0, depth = 0;
+  for (;;) {
+    StToken t;
+    st_lexer_next(&lx, &t);
+    if (t.kind == ST_TOK_RBRACE && nsubst && subst[nsubst - 1] == depth) {
+      nsubst--;
+      st_lexer_template_continue(&lx, &t);
+    }
+    if (t.kind == ST_TOK_TEMPLATE_HEAD && nsubst < 64) subst[nsubst++] = depth;
+    if (t.kind == ST_TOK_EOF) break;
+    st_vec_push(&toks, t);
+  }
+  ST_EXPECT_EQ_INT(diags.items.len, 0);
+  ST_EXPECT(toks.len > 10000);
+  ST_EXPECT(lx.lines.nwide > 100); /* checkpoints were needed */
+  ST_EXPECT(lx.lines.nlines > 20);
+  uint32_t bad = 0, max_col = 0;
+  for (int pass = 0; pass < 2; pass++) {
+    for (size_t j = 0; j < toks.len; j++) {
+      const StToken *t = &toks.data[pass ? toks.len - 1 - j : j];
+      StPos pos = st_lines_pos(&lx.lines, t->offset);
+      if (pos.line != t->line || pos.col != t->col) {
+        if (!bad++)
+          fprintf(stderr, "offset %u: table %u:%u, lexer %u:%u\n", t->offset, pos.line, pos.col,
+                  t->line, t->col);
+      }
+      if (t->col > max_col) max_col = t->col;
+    }
+  }
+  ST_EXPECT_EQ_INT(bad, 0);
+  ST_EXPECT(max_col > 4 * ST_LINES_STEP); /* lines long enough for several checkpoints */
+  /* the frozen copy answers the same */
+  StLineTable *frozen = st_lines_freeze(&lx.lines, &arena);
+  for (size_t j = 0; j < toks.len; j += 7) {
+    StPos pos = st_lines_pos(frozen, toks.data[j].offset);
+    if (pos.line != toks.data[j].line || pos.col != toks.data[j].col) bad++;
+  }
+  ST_EXPECT_EQ_INT(bad, 0);
+  st_vec_free(&toks);
+  st_lexer_free(&lx);
+  st_diag_free(&diags);
+  st_arena_free(&arena);
+  free(src);
+}
+
 int main(void) {
   ST_RUN(test_every_punctuator);
   ST_RUN(test_longest_match);
@@ -534,5 +626,6 @@ int main(void) {
   ST_RUN(test_columns_are_utf16);
   ST_RUN(test_bad_bytes);
   ST_RUN(test_print_tokens);
+  ST_RUN(test_line_table);
   return st_check_report();
 }
