@@ -975,6 +975,7 @@ static StValue json_stringify(StVM *vm, StCallInfo *ci) {
 
 void st_lib_json_init(StVM *vm) {
   StObject *json = st_builtins_namespace(vm, "JSON");
+  vm->intrinsics.JSON = json;
   st_builtins_method(vm, json, "parse", json_parse, 2);
   st_builtins_method(vm, json, "stringify", json_stringify, 3);
 }

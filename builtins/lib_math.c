@@ -221,6 +221,7 @@ static StValue math_random(StVM *vm, StCallInfo *ci) {
 
 void st_lib_math_init(StVM *vm) {
   StObject *m = st_builtins_namespace(vm, "Math");
+  vm->intrinsics.Math = m;
   static const struct { const char *name; double value; } constants[] = {
       {"E", 2.718281828459045},       {"LN10", 2.302585092994046},
       {"LN2", 0.6931471805599453},    {"LOG10E", 0.4342944819032518},

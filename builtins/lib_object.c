@@ -530,6 +530,8 @@ static const char *emulated_tag(StVM *vm, StObject *o) {
     if (p == vm->intrinsics.MapIteratorPrototype) return "Map Iterator";
     if (p == vm->intrinsics.SetIteratorPrototype) return "Set Iterator";
     if (p == vm->intrinsics.AsyncFunctionPrototype) return "AsyncFunction";
+    if (p == vm->intrinsics.Math) return "Math";
+    if (p == vm->intrinsics.JSON) return "JSON";
   }
   return NULL;
 }

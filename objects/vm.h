@@ -54,7 +54,7 @@ typedef struct StShapeCache StShapeCache;
   X(StringIteratorPrototype) X(MapIteratorPrototype) X(SetIteratorPrototype) \
   X(MapPrototype) X(SetPrototype) X(PromisePrototype) X(AsyncFunctionPrototype) \
   X(Object) X(Function) X(Array) X(Promise) X(ThrowTypeError) \
-  X(ArrayValues) X(ArrayIteratorNext) X(Eval)
+  X(ArrayValues) X(ArrayIteratorNext) X(Eval) X(Math) X(JSON)
 
 typedef enum StErrorKind {
   ST_ERROR_ERROR,

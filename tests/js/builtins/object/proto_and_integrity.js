@@ -68,3 +68,5 @@ print(ts.call(Symbol.prototype), ts.call([][Symbol.iterator]()), ts.call(class {
 print(String({}), `${{ toString: ts }}`, ({}).toLocaleString(), [1, 2].toLocaleString()); // expect: [object Object] [object Object] [object Object] 1,2
 print(({ valueOf: Object.prototype.valueOf }).valueOf() !== null, typeof Object.prototype.valueOf.call('s'), err(() => Object.prototype.valueOf.call(null))); // expect: true object TypeError
 print(err(() => Object.prototype.toLocaleString.call(undefined))); // expect: TypeError
+// Math and JSON carry the tags their @@toStringTag gives (also seen through the chain).
+print(ts.call(Math), ts.call(JSON), String(Math), ts.call(Object.create(Math)), Array.prototype.map.call(Math, function (v, i, o) { return ts.call(o); }).length); // expect: [object Math] [object JSON] [object Math] [object Math] 0
