@@ -170,8 +170,11 @@ StNode *st_parser_node(StParser *p, size_t size, StNodeKind kind, StPos pos) {
   n->kind = kind;
   n->offset = pos.offset;
 #ifdef STRATA_ASSERT
-  /* Nodes keep only the offset: the line table must give back the lexer's line and column. */
-  StPos back = st_lines_pos(&p->lx.lines, pos.offset);
+  /* Nodes keep only the offset: the line table must give back the lexer's line and column.
+   * Not after an error: the lexer then jumps to the end of the source without decoding the
+   * rest, so its end-of-input column counts bytes where the table counts UTF-16 units (and the
+   * tree is thrown away with the SyntaxError anyway). */
+  StPos back = p->lx.failed ? pos : st_lines_pos(&p->lx.lines, pos.offset);
   ST_ASSERT(back.line == pos.line && back.col == pos.col,
             "line table gives %u:%u for offset %u, the lexer %u:%u", back.line, back.col,
             pos.offset, pos.line, pos.col);
