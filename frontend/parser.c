@@ -19,12 +19,17 @@
 
 /* ---- Tokens ---------------------------------------------------------------------------- */
 
+/* tok_seq/ahead_seq: the arena chunk that was current when the token was scanned; its strings
+ * live there or in a newer chunk (push_statement must not release them with the statement
+ * before: the first token of a statement is scanned while the previous one is parsed). */
 void st_parser_next(StParser *p) {
   p->prev_end = p->tok.end;
   if (p->has_ahead) {
     p->tok = p->ahead;
+    p->tok_seq = p->ahead_seq;
     p->has_ahead = false;
   } else {
+    p->tok_seq = st_arena_mark(p->lx.arena);
     st_lexer_next(&p->lx, &p->tok);
   }
 }
@@ -33,6 +38,7 @@ const StToken *st_parser_peek(StParser *p) {
   ST_ASSERT(p->tok.kind != ST_TOK_RBRACE && p->tok.kind != ST_TOK_SLASH,
             "lookahead past a token the lexer may have to rescan");
   if (!p->has_ahead) {
+    p->ahead_seq = st_arena_mark(p->lx.arena);
     st_lexer_next(&p->lx, &p->ahead);
     p->has_ahead = true;
   }
@@ -836,7 +842,13 @@ static void enter_strict(StParser *p, StFnCtx *ctx, StPos pos, bool had_octal, S
  * are taken from the arena, so the block's chunk is never newer than the current one). */
 static void push_statement(StParser *p, StNode *stmt, bool script_level) {
   st_parser_push(p, stmt);
-  if (script_level) st_vec_push(&p->stmt_marks, p->node_cur ? p->node_seq : st_arena_mark(p->arena));
+  if (!script_level) return;
+  uint32_t mark = p->node_cur ? p->node_seq : st_arena_mark(p->arena);
+  /* The current token (and a peeked one) already belong to the statements to come, and may
+   * have been scanned before the last node block was carved from a newer chunk. */
+  if (p->tok_seq < mark) mark = p->tok_seq;
+  if (p->has_ahead && p->ahead_seq < mark) mark = p->ahead_seq;
+  st_vec_push(&p->stmt_marks, mark);
 }
 
 StNodeList st_parser_body(StParser *p, StFnCtx *ctx, bool until_rbrace) {

@@ -124,6 +124,7 @@ typedef struct StParser {
   uint32_t last_use[ST_PUSE__COUNT]; /* offset + 1 of the latest use, 0 for none */
   char *node_cur, *node_end;  /* node allocation block (8-byte aligned) */
   uint32_t node_seq;          /* the arena chunk (st_arena_mark) that holds that block */
+  uint32_t tok_seq, ahead_seq; /* st_arena_mark when tok / ahead were scanned (parser.c) */
   /* Script level: after each statement, the arena mark below which nothing of the
    * statements still to come is allocated (StProgram.stmt_marks). */
   StVec(uint32_t) stmt_marks;
