@@ -108,6 +108,13 @@ static bool filters_equal(const StHeap *h, const StGcStackCache *sc) {
  * Debug builds do not vectorize a loop); AddressSanitizer would check memcmp's reads of stack
  * redzones, so sanitizer builds compare in an uninstrumented loop. */
 #if defined(__SANITIZE_ADDRESS__) || defined(STRATA_SANITIZE)
+#define ST_ROOTS_ASAN 1
+#elif defined(__has_feature) /* clang (the libFuzzer builds) has a feature test instead */
+#if __has_feature(address_sanitizer)
+#define ST_ROOTS_ASAN 1
+#endif
+#endif
+#ifdef ST_ROOTS_ASAN
 ST_NO_ASAN static bool page_equal(const uintptr_t *a, const uintptr_t *b) {
   uintptr_t diff = 0;
   for (uint32_t i = 0; i < ST_GC_PAGE_WORDS; i++) diff |= a[i] ^ b[i];
