@@ -369,7 +369,7 @@ static ST_NOINLINE StNode *paren_or_arrow(StParser *p) {
   if (p->tok.kind == ST_TOK_ARROW && !(p->tok.flags & ST_TOKEN_NL_BEFORE)) {
     p->cover.set = false;
     StNode **items = st_parser_alloc(p, sizeof(StNode *) * (n ? n : 1));
-    memcpy(items, p->scratch.data + base, sizeof(StNode *) * n);
+    if (n) memcpy(items, p->scratch.data + base, sizeof(StNode *) * n); /* data is NULL until first use */
     p->scratch.len = base;
     return st_parser_func_arrow(p, start, items, n, rest, false, !p->no_in, await_before);
   }
